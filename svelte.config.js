@@ -1,0 +1,33 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { mdsvex } from 'mdsvex';
+import remarkMath from 'remark-math';
+import rehypeKatexSvelte from 'rehype-katex-svelte';
+import { fileURLToPath } from 'node:url';
+
+const articleLayout = fileURLToPath(new URL('./src/lib/content/ArticleLayout.svelte', import.meta.url));
+
+/** @type {import('mdsvex').MdsvexOptions} */
+const mdsvexOptions = {
+	extensions: ['.md'],
+	layout: { _: articleLayout },
+	layoutPropForwarding: 'runes',
+	// mdsvex runs on unified 9: remark-math 3 is the last release that plugs into it, and
+	// rehype-katex-svelte escapes KaTeX's braces so Svelte does not read them as expressions.
+	remarkPlugins: [remarkMath],
+	rehypePlugins: [[rehypeKatexSvelte, { throwOnError: true, strict: 'warn' }]]
+};
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	extensions: ['.svelte', '.md'],
+	preprocess: [vitePreprocess(), mdsvex(mdsvexOptions)],
+	compilerOptions: { runes: true },
+	kit: {
+		adapter: adapter({ fallback: '404.html', strict: true }),
+		alias: { $content: 'content' },
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
+	}
+};
+
+export default config;
