@@ -3,6 +3,7 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { mdsvex } from 'mdsvex';
 import remarkMath from 'remark-math';
 import rehypeKatexSvelte from 'rehype-katex-svelte';
+import remarkHeadings from './src/lib/content/remark-headings.js';
 import { fileURLToPath } from 'node:url';
 
 const articleLayout = fileURLToPath(new URL('./src/lib/content/ArticleLayout.svelte', import.meta.url));
@@ -14,7 +15,7 @@ const mdsvexOptions = {
 	layoutPropForwarding: 'runes',
 	// mdsvex runs on unified 9: remark-math 3 is the last release that plugs into it, and
 	// rehype-katex-svelte escapes KaTeX's braces so Svelte does not read them as expressions.
-	remarkPlugins: [remarkMath],
+	remarkPlugins: [remarkMath, remarkHeadings],
 	rehypePlugins: [[rehypeKatexSvelte, { throwOnError: true, strict: 'warn' }]]
 };
 
@@ -24,7 +25,7 @@ const config = {
 	preprocess: [vitePreprocess(), mdsvex(mdsvexOptions)],
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ fallback: '404.html', strict: true }),
+		adapter: adapter({ strict: true }),
 		alias: { $content: 'content' },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
 	}

@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
+import { validateContentPlugin } from './src/lib/content/validate-plugin';
 
 // Cross-origin isolation lets the tfjs wasm backend use threads (SharedArrayBuffer).
 const isolationHeaders = {
@@ -9,7 +10,7 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-	plugins: [sveltekit(), svelteTesting()],
+	plugins: [validateContentPlugin(), sveltekit(), svelteTesting()],
 	server: { headers: isolationHeaders, fs: { allow: ['content'] } },
 	preview: { headers: isolationHeaders },
 	test: {

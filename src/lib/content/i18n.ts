@@ -1,0 +1,54 @@
+import type { Language } from './languages';
+
+/** A value in each language; components keep their own strings next to their markup. */
+export type Localized<T> = Record<Language, T>;
+
+export const languageNames: Localized<string> = { zh: '中文', en: 'English' };
+
+/** Site-wide strings used by the layout and navigation. */
+export const siteText: Localized<{
+	siteName: string;
+	skipToContent: string;
+	contents: string;
+	previous: string;
+	next: string;
+	languageSwitch: string;
+	home: string;
+	articles: string;
+	notFoundTitle: string;
+	notFoundBody: string;
+	errorTitle: string;
+	backHome: string;
+	footer: string;
+}> = {
+	zh: {
+		siteName: 'EfficientNet 与 GhostNet · 交互讲解',
+		skipToContent: '跳到正文',
+		contents: '目录',
+		previous: '上一篇',
+		next: '下一篇',
+		languageSwitch: '切换语言',
+		home: '首页',
+		articles: '文章',
+		notFoundTitle: '找不到这个页面',
+		notFoundBody: '这个地址没有对应的页面。可以从下面的文章继续阅读。',
+		errorTitle: '出错了',
+		backHome: '回到首页',
+		footer: '所有数字都由运行网络的同一份代码实时计算。'
+	},
+	en: {
+		siteName: 'EfficientNet & GhostNet, live',
+		skipToContent: 'Skip to content',
+		contents: 'Contents',
+		previous: 'Previous',
+		next: 'Next',
+		languageSwitch: 'Language',
+		home: 'Home',
+		articles: 'Articles',
+		notFoundTitle: 'Page not found',
+		notFoundBody: 'There is no page at this address. You can continue with one of the articles below.',
+		errorTitle: 'Something went wrong',
+		backHome: 'Back to the home page',
+		footer: 'Every number is computed live by the same code that runs the networks.'
+	}
+};

@@ -1,0 +1,107 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseURL, launch, watchProblems } from './browser';
+
+const articlePages = ['/zh/efficientnet', '/zh/ghostnet', '/en/efficientnet', '/en/ghostnet'];
+const pages = ['/', '/zh', '/en', ...articlePages];
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('the site, in Chromium, from the production build', () => {
+	it.each(pages)('%s loads with no console error and no failed request', async (path) => {
+		const page = await browser.newPage();
+		const problems = watchProblems(page);
+		const response = await page.goto(baseURL() + path, { waitUntil: 'networkidle' });
+		expect(response?.status()).toBe(200);
+		await expect(page.locator('main h1').count()).resolves.toBeGreaterThan(0);
+		expect(problems).toEqual({ console: [], failed: [] });
+		await page.close();
+	});
+
+	it.each(articlePages)('%s shows build-time KaTeX display math, a TOC and the right <html lang>', async (path) => {
+		const page = await browser.newPage();
+		await page.goto(baseURL() + path);
+		expect(await page.locator('.katex-display').count()).toBeGreaterThan(0);
+		expect(await page.locator('nav.toc a').count()).toBeGreaterThan(1);
+		expect(await page.getAttribute('html', 'lang')).toBe(path.startsWith('/zh') ? 'zh-CN' : 'en');
+		await page.close();
+	});
+
+	it('prerenders the math: the HTML file already contains KaTeX markup', async () => {
+		const res = await fetch(baseURL() + '/en/ghostnet');
+		const html = await res.text();
+		expect(html).toContain('class="katex-display"');
+		expect(html).toContain('<html lang="en"');
+	});
+
+	it('the language switch keeps the reader on the same article', async () => {
+		const page = await browser.newPage();
+		await page.goto(baseURL() + '/zh/ghostnet');
+		await page.getByRole('link', { name: 'English' }).click();
+		await page.waitForURL('**/en/ghostnet');
+		expect(await page.getAttribute('html', 'lang')).toBe('en');
+		await page.getByRole('link', { name: '中文' }).click();
+		await page.waitForURL('**/zh/ghostnet');
+		expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+		await page.close();
+	});
+
+	it('previous/next links lead through the articles', async () => {
+		const page = await browser.newPage();
+		await page.goto(baseURL() + '/en/efficientnet');
+		await page.locator('a[rel=next]').click();
+		await page.waitForURL('**/en/ghostnet');
+		expect(await page.locator('a[rel=prev]').getAttribute('href')).toBe('/en/efficientnet');
+		await page.close();
+	});
+
+	it.each(['/nope', '/fr/efficientnet', '/zh/nope'])('%s gets the 404 page', async (path) => {
+		const page = await browser.newPage();
+		const response = await page.goto(baseURL() + path);
+		expect(response?.status()).toBe(404);
+		await expect(page.locator('main h1').textContent()).resolves.toMatch(/not found|找不到/i);
+		await page.close();
+	});
+
+	it('the static 404.html reads without JavaScript', async () => {
+		const res = await fetch(baseURL() + '/404');
+		expect(await res.text()).toContain('Page not found');
+	});
+
+	it('pages work with JavaScript disabled', async () => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(baseURL() + '/zh/efficientnet');
+		expect(await page.locator('.katex-display').count()).toBeGreaterThan(0);
+		await page.getByRole('link', { name: 'English' }).click();
+		await page.waitForURL('**/en/efficientnet');
+		expect(await page.locator('main h1').textContent()).toMatch(/EfficientNet/);
+		await context.close();
+	});
+
+	it('the skip link moves focus to the content', async () => {
+		const page = await browser.newPage();
+		await page.goto(baseURL() + '/en/efficientnet');
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.className)).toContain('skip-link');
+		await page.keyboard.press('Enter');
+		expect(await page.evaluate(() => location.hash)).toBe('#main');
+		await page.close();
+	});
+
+	it('fits a 360 px wide screen without horizontal scrolling', async () => {
+		const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+		for (const path of articlePages) {
+			await page.goto(baseURL() + path);
+			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+			expect(overflow, path).toBeLessThanOrEqual(0);
+		}
+		await page.close();
+	});
+});
