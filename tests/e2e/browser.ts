@@ -7,7 +7,8 @@ export const baseURL = () => inject('baseURL');
 /** Headless Debian Chromium with the flags this closed network needs (no background connections). */
 export async function launch(): Promise<Browser> {
 	const executablePath = findChromium();
-	if (!executablePath) throw new Error('No Chromium: install it (apt-get install -y chromium) or set CHROMIUM_PATH.');
+	if (!executablePath)
+		throw new Error('No Chromium: install it (apt-get install -y chromium) or set CHROMIUM_PATH.');
 	return chromium.launch({
 		executablePath,
 		headless: true,

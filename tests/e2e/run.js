@@ -11,10 +11,17 @@ if (!chromium) {
 	process.exit(1);
 }
 
-const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } });
+const run = (cmd, args) =>
+	spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } });
 if (process.env.E2E_SKIP_BUILD !== '1') {
 	const build = run('npx', ['vite', 'build']);
 	if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const tests = run('npx', ['vitest', 'run', '--config', 'tests/e2e/vitest.config.ts', ...process.argv.slice(2)]);
+const tests = run('npx', [
+	'vitest',
+	'run',
+	'--config',
+	'tests/e2e/vitest.config.ts',
+	...process.argv.slice(2)
+]);
 process.exit(tests.status ?? 1);

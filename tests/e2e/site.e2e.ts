@@ -24,14 +24,17 @@ describe('the site, in Chromium, from the production build', () => {
 		await page.close();
 	});
 
-	it.each(articlePages)('%s shows build-time KaTeX display math, a TOC and the right <html lang>', async (path) => {
-		const page = await browser.newPage();
-		await page.goto(baseURL() + path);
-		expect(await page.locator('.katex-display').count()).toBeGreaterThan(0);
-		expect(await page.locator('nav.toc a').count()).toBeGreaterThan(1);
-		expect(await page.getAttribute('html', 'lang')).toBe(path.startsWith('/zh') ? 'zh-CN' : 'en');
-		await page.close();
-	});
+	it.each(articlePages)(
+		'%s shows build-time KaTeX display math, a TOC and the right <html lang>',
+		async (path) => {
+			const page = await browser.newPage();
+			await page.goto(baseURL() + path);
+			expect(await page.locator('.katex-display').count()).toBeGreaterThan(0);
+			expect(await page.locator('nav.toc a').count()).toBeGreaterThan(1);
+			expect(await page.getAttribute('html', 'lang')).toBe(path.startsWith('/zh') ? 'zh-CN' : 'en');
+			await page.close();
+		}
+	);
 
 	it('prerenders the math: the HTML file already contains KaTeX markup', async () => {
 		const res = await fetch(baseURL() + '/en/ghostnet');
