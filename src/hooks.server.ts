@@ -1,8 +1,10 @@
 import type { Handle } from '@sveltejs/kit';
-import { languageOfPath } from '$lib/content/languages';
+import { htmlLang, languageOfPath } from '$lib/content/languages';
 
 /** Sets `<html lang>` from the first path segment, so prerendered pages carry the right language. */
 export const handle: Handle = ({ event, resolve }) => {
 	const lang = languageOfPath(event.url.pathname);
-	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang === 'zh' ? 'zh-CN' : 'en') });
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', htmlLang(lang))
+	});
 };

@@ -10,3 +10,8 @@ export function languageOfPath(pathname: string): Language {
 	const first = pathname.split('/')[1] ?? '';
 	return isLanguage(first) ? first : 'en';
 }
+
+/** The BCP 47 tag for `lang` attributes. */
+export function htmlLang(lang: Language): string {
+	return lang === 'zh' ? 'zh-CN' : 'en';
+}
