@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { efficientnet } from '../spec/efficientnet';
+import { ghostnet } from '../spec/ghostnet';
+import { timmStateDict } from '../spec/state-dict';
+import { readSafetensors, writeSafetensors, type SafetensorsFile } from './safetensors';
+import { depthwiseToHwcm, mapTimmWeights, oihwToHwio, transpose2d, WeightMappingError } from './timm';
+
+const smallGhost = () =>
+	readSafetensors(readFileSync('tests/fixtures/small/ghostnet_w0.25.weights.safetensors'));
+const smallEff = () =>
+	readSafetensors(readFileSync('tests/fixtures/small/efficientnet_w0.25_d0.5.weights.safetensors'));
+const ghostSpec = ghostnet({ width: 0.25, resolution: 64, numClasses: 10 });
+const effSpec = efficientnet({ width: 0.25, depth: 0.5, resolution: 64, numClasses: 10 });
+
+/** Rewrite a file through `edit` (a list of tensors) and parse it again. */
+function edited(
+	file: SafetensorsFile,
+	edit: (t: { name: string; shape: number[]; values: Float32Array | BigInt64Array }[]) => typeof t,
+	metadata = file.metadata
+) {
+	const tensors = [...file.tensors.values()].map((t) => ({ name: t.name, shape: t.shape, values: t.values }));
+	return readSafetensors(writeSafetensors(edit(tensors), metadata));
+}
+
+function mappingError(run: () => unknown): WeightMappingError {
+	try {
+		run();
+	} catch (e) {
+		expect(e).toBeInstanceOf(WeightMappingError);
+		return e as WeightMappingError;
+	}
+	throw new Error('expected a WeightMappingError');
+}
+
+describe('layout conversions', () => {
+	it('OIHW → HWIO', () => {
+		const shape = [2, 3, 2, 2];
+		const values = Float32Array.from({ length: 24 }, (_, i) => i);
+		const out = oihwToHwio(values, shape);
+		// element [o=1, i=2, y=0, x=1] = ((1·3 + 2)·2 + 0)·2 + 1 = 21 lands at HWIO [0, 1, 2, 1]
+		expect(out[((0 * 2 + 1) * 3 + 2) * 2 + 1]).toBe(21);
+	});
+	it('depthwise [C·m, 1, k, k] → [k, k, C, m] keeps output channel c·m + j', () => {
+		const values = Float32Array.from({ length: 6 * 9 }, (_, i) => i);
+		const out = depthwiseToHwcm(values, [6, 1, 3, 3], 3);
+		// PyTorch out channel 5 = (c 2, j 1), tap y 1 x 2 → 5·9 + 5 = 50; tfjs [1, 2, 2, 1]
+		expect(out[((1 * 3 + 2) * 3 + 2) * 2 + 1]).toBe(50);
+	});
+	it('linear [out, in] → [in, out]', () => {
+		expect(Array.from(transpose2d(Float32Array.from([1, 2, 3, 4, 5, 6]), [2, 3]))).toEqual([
+			1, 4, 2, 5, 3, 6
+		]);
+	});
+});
+
+describe('mapTimmWeights on the small fixtures', () => {
+	it('maps every GhostNet tensor, ignoring num_batches_tracked', () => {
+		const file = smallGhost();
+		const mapped = mapTimmWeights(ghostSpec, file);
+		expect(mapped.size).toBe(timmStateDict(ghostSpec).length);
+		expect(
+			[...file.tensors.keys()].filter((k) => !mapped.has(k)).every((k) => k.endsWith('num_batches_tracked'))
+		).toBe(true);
+		const stem = mapped.get('conv_stem.weight')!;
+		expect(stem).toMatchObject({ layout: 'HWIO', shape: [3, 3, 3, 4] });
+		const src = file.tensors.get('conv_stem.weight')!.values as Float32Array;
+		expect(stem.values[((2 * 3 + 1) * 3 + 0) * 4 + 3]).toBe(src[((3 * 3 + 0) * 3 + 2) * 3 + 1]);
+		expect(mapped.get('blocks.0.0.ghost1.cheap_operation.0.weight')).toMatchObject({
+			layout: 'HWCM',
+			shape: [3, 3, 2, 1]
+		});
+		expect(mapped.get('classifier.weight')).toMatchObject({ layout: 'IO', shape: [1280, 10] });
+		expect(mapped.get('conv_head.weight')).toMatchObject({ layout: 'HWIO', shape: [1, 1, 240, 1280] });
+	});
+
+	it('maps every EfficientNet tensor', () => {
+		const mapped = mapTimmWeights(effSpec, smallEff());
+		expect(mapped.get('blocks.1.0.conv_dw.weight')).toMatchObject({ layout: 'HWCM', shape: [3, 3, 48, 1] });
+		expect(mapped.get('bn2.running_var')).toMatchObject({ layout: 'C', shape: [320] });
+	});
+
+	it('does not need num_batches_tracked', () => {
+		const file = edited(smallEff(), (t) => t.filter((x) => !x.name.endsWith('num_batches_tracked')));
+		expect(mapTimmWeights(effSpec, file).size).toBe(timmStateDict(effSpec).length);
+	});
+});
+
+describe('mapTimmWeights rejects mismatched checkpoints', () => {
+	it('a GhostNet checkpoint given to EfficientNet (by metadata)', () => {
+		const err = mappingError(() => mapTimmWeights(effSpec, smallGhost()));
+		expect(err.code).toBe('family-mismatch');
+		expect(err.message).toMatch(/ghostnet.*efficientnet/);
+	});
+	it('a GhostNet checkpoint given to EfficientNet (by key names, no metadata)', () => {
+		const file = edited(smallGhost(), (t) => t, {});
+		expect(mappingError(() => mapTimmWeights(efficientnet({ variant: 'b0' }), file)).code).toBe(
+			'family-mismatch'
+		);
+	});
+	it('an EfficientNet checkpoint given to GhostNet', () => {
+		expect(
+			mappingError(() =>
+				mapTimmWeights(
+					ghostSpec,
+					edited(smallEff(), (t) => t, {})
+				)
+			).code
+		).toBe('family-mismatch');
+	});
+	it('missing and unexpected keys, by name', () => {
+		const file = edited(smallGhost(), (t) => [
+			...t.filter((x) => x.name !== 'blocks.3.0.se.conv_reduce.bias'),
+			{ name: 'extra.weight', shape: [1], values: new Float32Array(1) }
+		]);
+		const err = mappingError(() => mapTimmWeights(ghostSpec, file));
+		expect(err.code).toBe('keys');
+		expect(err.missing).toEqual(['blocks.3.0.se.conv_reduce.bias']);
+		expect(err.unexpected).toEqual(['extra.weight']);
+		expect(err.message).toContain('blocks.3.0.se.conv_reduce.bias');
+	});
+	it('a checkpoint of another width: wrong shapes, naming key, expected and found', () => {
+		const err = mappingError(() => mapTimmWeights(ghostnet({ width: 0.5, numClasses: 10 }), smallGhost()));
+		expect(err.code).toBe('shape');
+		expect([err.key, err.expected, err.found]).toEqual(['conv_stem.weight', '[8, 3, 3, 3]', '[4, 3, 3, 3]']);
+		expect(err.mismatched.length).toBeGreaterThan(10);
+	});
+	it('a different class count', () => {
+		const err = mappingError(() => mapTimmWeights(ghostnet({ width: 0.25, numClasses: 1000 }), smallGhost()));
+		expect(err.mismatched.map((m) => m.key)).toEqual(['classifier.weight', 'classifier.bias']);
+	});
+	it('an integer tensor where a float is expected', () => {
+		const file = edited(smallGhost(), (t) =>
+			t.map((x) => (x.name === 'bn1.bias' ? { ...x, values: new BigInt64Array(x.shape[0]) } : x))
+		);
+		const err = mappingError(() => mapTimmWeights(ghostSpec, file));
+		expect([err.code, err.key, err.found]).toEqual(['dtype', 'bn1.bias', 'I64']);
+	});
+});

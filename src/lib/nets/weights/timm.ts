@@ -1,0 +1,209 @@
+/**
+ * timm state_dict → our tensors (pure).
+ *
+ * Checks a checkpoint against everything a resolved spec expects (facts.md D): the family, every key,
+ * every shape and the dtypes; ignores `num_batches_tracked`; then converts PyTorch layouts to tfjs ones:
+ * - conv weight OIHW [out, in, kh, kw] → HWIO [kh, kw, in, out];
+ * - depthwise weight [C·m, 1, kh, kw] → [kh, kw, C, m] (m = channel multiplier; output channel c·m + j
+ *   in both frameworks, so the Ghost cheap op with m = s − 1 maps the same way);
+ * - linear weight [out, in] → [in, out]; biases and BatchNorm vectors unchanged.
+ */
+import type { Family, Layer, NetSpec } from '../spec/types';
+import { timmStateDict } from '../spec/state-dict';
+import type { SafetensorsFile, TensorEntry } from './safetensors';
+
+export type WeightLayout = 'HWIO' | 'HWCM' | 'IO' | 'C';
+
+/** A tensor in tfjs layout, keyed by its timm name (e.g. 'blocks.1.0.conv_dw.weight'). */
+export interface MappedTensor {
+	key: string;
+	layout: WeightLayout;
+	shape: number[];
+	values: Float32Array;
+}
+
+export type MappedWeights = Map<string, MappedTensor>;
+
+export type WeightMappingErrorCode = 'family-mismatch' | 'keys' | 'shape' | 'dtype';
+
+export interface ShapeMismatch {
+	key: string;
+	expected: number[];
+	found: number[];
+}
+
+/** The checkpoint does not fit the spec; the fields name what is missing, unexpected or mis-shaped. */
+export class WeightMappingError extends Error {
+	readonly code: WeightMappingErrorCode;
+	readonly missing: string[];
+	readonly unexpected: string[];
+	readonly mismatched: ShapeMismatch[];
+	/** First offending key, with expected/found as text. */
+	readonly key: string;
+	readonly expected: string;
+	readonly found: string;
+	constructor(
+		code: WeightMappingErrorCode,
+		detail: {
+			key: string;
+			expected: string;
+			found: string;
+			missing?: string[];
+			unexpected?: string[];
+			mismatched?: ShapeMismatch[];
+		},
+		message: string
+	) {
+		super(message);
+		this.name = 'WeightMappingError';
+		this.code = code;
+		this.key = detail.key;
+		this.expected = detail.expected;
+		this.found = detail.found;
+		this.missing = detail.missing ?? [];
+		this.unexpected = detail.unexpected ?? [];
+		this.mismatched = detail.mismatched ?? [];
+	}
+}
+
+const isCounter = (key: string) => key.endsWith('num_batches_tracked');
+const fmt = (shape: number[]) => `[${shape.join(', ')}]`;
+const list = (keys: string[]) =>
+	keys.length > 5 ? `${keys.slice(0, 5).join(', ')} … (${keys.length} in all)` : keys.join(', ');
+
+/** The family a checkpoint belongs to: its metadata's `family`, else recognised from key names. */
+export function checkpointFamily(file: SafetensorsFile): Family | null {
+	const declared = file.metadata.family;
+	if (declared === 'efficientnet' || declared === 'ghostnet') return declared;
+	const keys = [...file.tensors.keys()];
+	if (keys.some((k) => /\.ghost[12]\./.test(k))) return 'ghostnet';
+	if (keys.some((k) => /\.conv_pwl?\.|\.conv_pw\./.test(k))) return 'efficientnet';
+	return null;
+}
+
+function checkFamily(spec: NetSpec, file: SafetensorsFile): void {
+	const family = checkpointFamily(file);
+	if (family && family !== spec.family) {
+		const example = [...file.tensors.keys()].find((k) => k.startsWith('blocks.')) ?? '';
+		throw new WeightMappingError(
+			'family-mismatch',
+			{ key: example, expected: spec.family, found: family },
+			`checkpoint is a ${family} (e.g. ${example}), but the network is a ${spec.family} (${spec.name})`
+		);
+	}
+}
+
+function checkKeys(spec: NetSpec, file: SafetensorsFile, expected: Set<string>): void {
+	const missing = [...expected].filter((k) => !file.tensors.has(k));
+	const unexpected = [...file.tensors.keys()].filter((k) => !expected.has(k) && !isCounter(k));
+	if (missing.length === 0 && unexpected.length === 0) return;
+	const parts = [
+		missing.length ? `missing ${list(missing)}` : '',
+		unexpected.length ? `unexpected ${list(unexpected)}` : ''
+	];
+	throw new WeightMappingError(
+		'keys',
+		{
+			key: missing[0] ?? unexpected[0],
+			expected: missing.length ? 'present' : 'absent',
+			found: missing.length ? 'missing' : 'present',
+			missing,
+			unexpected
+		},
+		`checkpoint does not match ${spec.name}: ${parts.filter(Boolean).join('; ')}`
+	);
+}
+
+function checkShapes(spec: NetSpec, file: SafetensorsFile): void {
+	const mismatched: ShapeMismatch[] = [];
+	for (const entry of timmStateDict(spec)) {
+		const found = file.tensors.get(entry.key)!.shape;
+		if (found.length !== entry.shape.length || found.some((d, i) => d !== entry.shape[i])) {
+			mismatched.push({ key: entry.key, expected: entry.shape, found });
+		}
+	}
+	if (mismatched.length === 0) return;
+	const first = mismatched[0];
+	throw new WeightMappingError(
+		'shape',
+		{ key: first.key, expected: fmt(first.expected), found: fmt(first.found), mismatched },
+		`${first.key}: expected shape ${fmt(first.expected)} for ${spec.name}, found ${fmt(first.found)}` +
+			(mismatched.length > 1 ? ` (and ${mismatched.length - 1} more mismatched tensors)` : '')
+	);
+}
+
+function floatValues(entry: TensorEntry): Float32Array {
+	if (entry.values instanceof Float32Array) return entry.values;
+	throw new WeightMappingError(
+		'dtype',
+		{ key: entry.name, expected: 'F32 | F16 | BF16', found: entry.dtype },
+		`${entry.name}: expected a float tensor, found ${entry.dtype}`
+	);
+}
+
+/** OIHW → HWIO. */
+export function oihwToHwio(values: Float32Array, [o, i, h, w]: number[]): Float32Array {
+	const out = new Float32Array(values.length);
+	for (let a = 0; a < o; a++)
+		for (let b = 0; b < i; b++)
+			for (let y = 0; y < h; y++)
+				for (let x = 0; x < w; x++)
+					out[((y * w + x) * i + b) * o + a] = values[((a * i + b) * h + y) * w + x];
+	return out;
+}
+
+/** Depthwise [C·m, 1, kh, kw] → [kh, kw, C, m]. */
+export function depthwiseToHwcm(
+	values: Float32Array,
+	[cm, , h, w]: number[],
+	channels: number
+): Float32Array {
+	const m = cm / channels;
+	const out = new Float32Array(values.length);
+	for (let c = 0; c < channels; c++)
+		for (let j = 0; j < m; j++)
+			for (let y = 0; y < h; y++)
+				for (let x = 0; x < w; x++)
+					out[((y * w + x) * channels + c) * m + j] = values[((c * m + j) * h + y) * w + x];
+	return out;
+}
+
+/** Linear [out, in] → [in, out]. */
+export function transpose2d(values: Float32Array, [rows, cols]: number[]): Float32Array {
+	const out = new Float32Array(values.length);
+	for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = values[r * cols + c];
+	return out;
+}
+
+function convertWeight(layer: Layer, key: string, values: Float32Array): MappedTensor {
+	const s = layer.weightShape;
+	if (layer.op === 'linear')
+		return { key, layout: 'IO', shape: [s[1], s[0]], values: transpose2d(values, s) };
+	if (layer.op === 'depthwise') {
+		const c = layer.inChannels;
+		return { key, layout: 'HWCM', shape: [s[2], s[3], c, s[0] / c], values: depthwiseToHwcm(values, s, c) };
+	}
+	return { key, layout: 'HWIO', shape: [s[2], s[3], s[1], s[0]], values: oihwToHwio(values, s) };
+}
+
+/**
+ * Check a timm checkpoint against a resolved spec and convert it to tfjs layouts. Throws
+ * WeightMappingError ('family-mismatch', 'keys' with every missing/unexpected name, 'shape' with every
+ * mismatch, 'dtype').
+ */
+export function mapTimmWeights(spec: NetSpec, file: SafetensorsFile): MappedWeights {
+	checkFamily(spec, file);
+	const entries = timmStateDict(spec);
+	checkKeys(spec, file, new Set(entries.map((e) => e.key)));
+	checkShapes(spec, file);
+	const mapped: MappedWeights = new Map();
+	for (const entry of entries) {
+		const values = floatValues(file.tensors.get(entry.key)!);
+		const tensor =
+			entry.param === 'weight' && entry.layer.op !== 'bn'
+				? convertWeight(entry.layer, entry.key, values)
+				: { key: entry.key, layout: 'C' as const, shape: entry.shape, values };
+		mapped.set(entry.key, tensor);
+	}
+	return mapped;
+}
