@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import {
+	assertNoTensorLeak,
+	BACKENDS,
+	countLeakedTensors,
+	fallbackOrder,
+	loadBackendChoice,
+	loadTf,
+	memorySnapshot,
+	recoverFromContextLoss,
+	RuntimeError,
+	saveBackendChoice,
+	selectBackend,
+	tfBackendHost,
+	watchContextLoss,
+	type BackendHost,
+	type BackendName
+} from './runtime';
+
+/** A host whose backends start or fail as told, recording what was tried. */
+function fakeHost(outcome: Partial<Record<BackendName, boolean | Error>>) {
+	const tried: BackendName[] = [];
+	const host: BackendHost = {
+		async activate(name) {
+			tried.push(name);
+			const result = outcome[name] ?? true;
+			if (result instanceof Error) throw result;
+			return result;
+		},
+		async wasmFeatures() {
+			return { simd: true, threads: 1, crossOriginIsolated: false };
+		}
+	};
+	return { host, tried };
+}
+
+class MemoryStorage implements Storage {
+	private items = new Map<string, string>();
+	get length() {
+		return this.items.size;
+	}
+	clear() {
+		this.items.clear();
+	}
+	getItem(key: string) {
+		return this.items.get(key) ?? null;
+	}
+	key(index: number) {
+		return [...this.items.keys()][index] ?? null;
+	}
+	removeItem(key: string) {
+		this.items.delete(key);
+	}
+	setItem(key: string, value: string) {
+		this.items.set(key, value);
+	}
+}
+
+describe('fallback order', () => {
+	it('tries the preferred backend first, then the default order', () => {
+		expect(BACKENDS).toEqual(['webgl', 'wasm', 'cpu']);
+		expect(fallbackOrder('webgl')).toEqual(['webgl', 'wasm', 'cpu']);
+		expect(fallbackOrder('wasm')).toEqual(['wasm', 'webgl', 'cpu']);
+		expect(fallbackOrder('cpu')).toEqual(['cpu', 'webgl', 'wasm']);
+	});
+});
+
+describe('selectBackend', () => {
+	it('uses the preferred backend when it starts', async () => {
+		const { host, tried } = fakeHost({});
+		const info = await selectBackend('webgl', host);
+		expect(info).toEqual({ requested: 'webgl', active: 'webgl', fallbacks: [] });
+		expect(tried).toEqual(['webgl']);
+	});
+
+	it('falls back from missing WebGL to wasm with a reason, and reports wasm features', async () => {
+		const { host, tried } = fakeHost({ webgl: false });
+		const info = await selectBackend('webgl', host);
+		expect(info.active).toBe('wasm');
+		expect(info.fallbacks).toEqual([{ backend: 'webgl', reason: 'webgl-unavailable' }]);
+		expect(info.wasm).toEqual({ simd: true, threads: 1, crossOriginIsolated: false });
+		expect(tried).toEqual(['webgl', 'wasm']);
+	});
+
+	it('keeps the error message of a backend that throws, and reaches the CPU', async () => {
+		const { host } = fakeHost({ webgl: new Error('no GL'), wasm: new Error('fetch failed') });
+		const info = await selectBackend('webgl', host);
+		expect(info.active).toBe('cpu');
+		expect(info.fallbacks).toEqual([
+			{ backend: 'webgl', reason: 'webgl-unavailable', detail: 'no GL' },
+			{ backend: 'wasm', reason: 'wasm-unavailable', detail: 'fetch failed' }
+		]);
+	});
+
+	it('falls back from a failing wasm choice to WebGL (default order after the choice)', async () => {
+		const { host } = fakeHost({ wasm: false });
+		const info = await selectBackend('wasm', host);
+		expect(info).toEqual({
+			requested: 'wasm',
+			active: 'webgl',
+			fallbacks: [{ backend: 'wasm', reason: 'wasm-unavailable' }]
+		});
+	});
+
+	it('throws a RuntimeError listing every failure when nothing starts', async () => {
+		const { host } = fakeHost({ webgl: false, wasm: false, cpu: false });
+		const error = await selectBackend('webgl', host).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(RuntimeError);
+		expect((error as RuntimeError).code).toBe('no-backend');
+		expect((error as RuntimeError).fallbacks.map((f) => f.reason)).toEqual([
+			'webgl-unavailable',
+			'wasm-unavailable',
+			'cpu-unavailable'
+		]);
+	});
+
+	it('skips WebGL after a context loss and says so', async () => {
+		const { host, tried } = fakeHost({});
+		const info = await recoverFromContextLoss('webgl', host);
+		expect(tried).toEqual(['wasm']);
+		expect(info.active).toBe('wasm');
+		expect(info.fallbacks).toEqual([{ backend: 'webgl', reason: 'webgl-context-lost' }]);
+	});
+
+	it('does not report a lost WebGL when the reader asked for the CPU', async () => {
+		const { host } = fakeHost({});
+		const info = await recoverFromContextLoss('cpu', host);
+		expect(info).toEqual({ requested: 'cpu', active: 'cpu', fallbacks: [] });
+	});
+});
+
+describe('persisted choice', () => {
+	it('round-trips a valid choice', () => {
+		const storage = new MemoryStorage();
+		expect(loadBackendChoice(storage)).toBeNull();
+		expect(saveBackendChoice('wasm', storage)).toBe(true);
+		expect(loadBackendChoice(storage)).toBe('wasm');
+	});
+
+	it('ignores junk and survives storage that throws or is missing', () => {
+		const storage = new MemoryStorage();
+		storage.setItem('egn.backend.v1', 'webgpu');
+		expect(loadBackendChoice(storage)).toBeNull();
+		const throwing = new MemoryStorage();
+		throwing.getItem = () => {
+			throw new DOMException('denied', 'SecurityError');
+		};
+		throwing.setItem = () => {
+			throw new DOMException('full', 'QuotaExceededError');
+		};
+		expect(loadBackendChoice(throwing)).toBeNull();
+		expect(saveBackendChoice('cpu', throwing)).toBe(false);
+		expect(loadBackendChoice(null)).toBeNull();
+		expect(saveBackendChoice('cpu', null)).toBe(false);
+	});
+});
+
+describe('with tfjs (CPU backend in Node)', () => {
+	it('loads tfjs once and starts the CPU backend through the real host', async () => {
+		const loaded = await loadTf();
+		expect(await loadTf()).toBe(loaded);
+		const info = await selectBackend('cpu', tfBackendHost(loaded));
+		expect(info).toEqual({ requested: 'cpu', active: 'cpu', fallbacks: [] });
+		expect(loaded.getBackend()).toBe('cpu');
+	});
+
+	it('reports a lost WebGL context once, and not after stopping', () => {
+		const canvas = new EventTarget();
+		const fakeTf = (backend: string) =>
+			({ getBackend: () => backend, backend: () => ({ gpgpu: { gl: { canvas } } }) }) as unknown as typeof tf;
+		let lost = 0;
+		watchContextLoss(fakeTf('webgl'), () => lost++);
+		canvas.dispatchEvent(new Event('webglcontextlost'));
+		canvas.dispatchEvent(new Event('webglcontextlost'));
+		expect(lost).toBe(1);
+		const stop = watchContextLoss(fakeTf('webgl'), () => lost++);
+		stop();
+		canvas.dispatchEvent(new Event('webglcontextlost'));
+		expect(lost).toBe(1);
+		watchContextLoss(fakeTf('cpu'), () => lost++)();
+		expect(lost).toBe(1);
+	});
+
+	it('counts tensors and catches a leak', async () => {
+		await tf.setBackend('cpu');
+		const baseline = memorySnapshot(tf);
+		const clean = await countLeakedTensors(tf, () =>
+			tf.tidy(() => tf.ones([2, 2]).add(1).sum().dataSync()[0])
+		);
+		expect(clean).toEqual({ result: 8, leaked: 0 });
+		expect(() => assertNoTensorLeak(tf, baseline, 'tidy sum')).not.toThrow();
+		const leaky = await countLeakedTensors(tf, () => tf.ones([2]));
+		expect(leaky.leaked).toBe(1);
+		expect(() => assertNoTensorLeak(tf, baseline, 'ones')).toThrow(/ones leaked 1 tensor/);
+		leaky.result.dispose();
+		expect(memorySnapshot(tf).numTensors).toBe(baseline.numTensors);
+	});
+});
