@@ -1,0 +1,69 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import CompressionCalculator from './CompressionCalculator.svelte';
+
+const summary = () => screen.getByTestId('calculator-summary').textContent ?? '';
+
+describe('CompressionCalculator', () => {
+	it('starts at s = 2, k = d = 3, c = n = 64 on 56×56 with live KaTeX', () => {
+		const { container } = render(CompressionCalculator, { lang: 'en' });
+		expect(summary()).toContain('r_s = 1.969');
+		expect(summary()).toContain('58,705,920 multiply-adds instead of 115,605,504');
+		expect(container.querySelectorAll('.katex-display').length).toBe(6);
+		expect(container.querySelector('math')).not.toBeNull();
+		expect(screen.getByTestId('note-ok')).toBeInTheDocument();
+	});
+
+	it('updates the formulas, the summary and the chart marker when s moves', async () => {
+		const { container } = render(CompressionCalculator, { lang: 'en' });
+		const slider = screen.getByRole('slider', { name: 's (ratio)' });
+		expect(slider).toHaveAttribute('aria-valuetext', 's = 2, each intrinsic map gives 2 output maps');
+		await fireEvent.input(slider, { target: { value: '4' } });
+		// 64·9 / (64·9/4 + 3/4·9)
+		expect(summary()).toContain(`r_s = ${((64 * 9) / (144 + 6.75)).toFixed(3)}`);
+		expect(slider).toHaveAttribute('aria-valuetext', 's = 4, each intrinsic map gives 4 output maps');
+		expect(container.textContent).toContain('256'); // s·c in the approximation's fraction
+		const marker = container.querySelector('circle.marker');
+		expect(marker).not.toBeNull();
+	});
+
+	it('warns when d×d is far from k×k, as with GhostNet’s 1×1 primary convolutions', async () => {
+		render(CompressionCalculator, { lang: 'en' });
+		expect(screen.queryByTestId('note-kernel')).toBeNull();
+		await fireEvent.input(screen.getByRole('slider', { name: 'k (conv kernel)' }), {
+			target: { value: '1' }
+		});
+		expect(screen.getByTestId('note-kernel').textContent).toContain('d×d = 9 is far from k×k = 1');
+		expect(screen.queryByTestId('note-ok')).toBeNull();
+	});
+
+	it('warns when s is not much smaller than c and when s does not divide n', async () => {
+		render(CompressionCalculator, { lang: 'zh' });
+		await fireEvent.input(screen.getByRole('slider', { name: 'c（输入通道）' }), { target: { value: '8' } });
+		expect(screen.getByTestId('note-channels').textContent).toContain('s = 2 并不远小于 c = 8');
+		await fireEvent.input(screen.getByRole('slider', { name: 'n（输出特征图）' }), {
+			target: { value: '63' }
+		});
+		expect(screen.getByTestId('note-divisible').textContent).toContain('⌈n/s⌉ = 32');
+	});
+
+	it('clamps typed values into range', async () => {
+		render(CompressionCalculator, { lang: 'en' });
+		const box = screen.getByRole('spinbutton', { name: 's (ratio)' });
+		await fireEvent.change(box, { target: { value: '40' } });
+		expect(screen.getByRole('slider', { name: 's (ratio)' })).toHaveValue('8');
+		await fireEvent.change(box, { target: { value: 'x' } });
+		expect(screen.getByRole('slider', { name: 's (ratio)' })).toHaveValue('8');
+	});
+
+	it('loads a real Ghost module of GhostNet 1.0× from the spec', async () => {
+		render(CompressionCalculator, { lang: 'en' });
+		const select = screen.getByRole('combobox');
+		// blocks.0.0.ghost1: 16 → 16 channels on 112×112 (facts.md C.6), 1×1 primary, 3×3 cheap
+		await fireEvent.change(select, { target: { value: 'blocks.0.0.ghost1' } });
+		expect(screen.getByRole('slider', { name: 'c (input channels)' })).toHaveValue('16');
+		expect(screen.getByRole('slider', { name: 'h′ (output height)' })).toHaveValue('112');
+		expect(summary()).toContain('r_s = 1.280');
+	});
+});
