@@ -252,6 +252,7 @@ export function efficientnet(options: EfficientNetOptions): EfficientNetSpec {
 		stem,
 		stages,
 		head,
+		poolAt: head.length,
 		classifier,
 		features: lastOutput(head),
 		layers: [...stem, ...stages.flatMap((s) => s.blocks.flatMap((b) => b.layers)), ...head, classifier]

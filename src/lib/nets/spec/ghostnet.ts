@@ -327,6 +327,7 @@ export function ghostnet(options: GhostNetOptions): GhostNetSpec {
 		stem,
 		stages,
 		head,
+		poolAt: 0,
 		classifier,
 		features,
 		layers: [...stem, ...stages.flatMap((s) => s.blocks.flatMap((b) => b.layers)), ...head, classifier]

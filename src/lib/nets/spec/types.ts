@@ -174,6 +174,11 @@ export interface NetSpecBase {
 	stages: Stage[];
 	/** Layers after the last stage, before the classifier. */
 	head: Layer[];
+	/**
+	 * Where global average pooling sits in the head: before head[poolAt]. EfficientNet: head.length
+	 * (conv_head + bn2 run on the feature map, then pooling); GhostNet: 0 (pool, then conv_head on 1x1).
+	 */
+	poolAt: number;
 	classifier: Layer;
 	/** Shape of the final feature map before global pooling (the 'features' tap). */
 	features: Shape;

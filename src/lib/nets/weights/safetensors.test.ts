@@ -63,6 +63,14 @@ describe('readSafetensors', () => {
 		expect(Array.from(file.tensors.get('b')!.values as Float32Array)).toEqual([1, -0.5]);
 	});
 
+	it('reads a Node Buffer that is a view into a larger pool', () => {
+		const bytes = writeSafetensors([{ name: 'a', shape: [3], values: Float32Array.from([0.5, -1, 3]) }]);
+		const pool = Buffer.alloc(bytes.byteLength + 13);
+		pool.set(bytes, 13);
+		const file = readSafetensors(pool.subarray(13));
+		expect(Array.from(file.tensors.get('a')!.values as Float32Array)).toEqual([0.5, -1, 3]);
+	});
+
 	it('reads the small parity fixture', () => {
 		const file = readSafetensors(readFileSync('tests/fixtures/small/ghostnet_w0.25.weights.safetensors'));
 		expect(file.metadata.family).toBe('ghostnet');

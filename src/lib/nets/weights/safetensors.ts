@@ -169,7 +169,9 @@ function f16ToF32(h: number): number {
 }
 
 function decode(bytes: Uint8Array, entry: HeaderEntry): Float32Array | BigInt64Array {
-	const chunk = bytes.slice(entry.begin, entry.end);
+	// A fresh, aligned copy (Node's Buffer.slice would return a view into a shared pool instead).
+	const chunk = new Uint8Array(entry.end - entry.begin);
+	chunk.set(bytes.subarray(entry.begin, entry.end));
 	if (entry.dtype === 'F32') return new Float32Array(chunk.buffer, 0, chunk.byteLength / 4);
 	if (entry.dtype === 'I64') return new BigInt64Array(chunk.buffer, 0, chunk.byteLength / 8);
 	const halves = new Uint16Array(chunk.buffer, 0, chunk.byteLength / 2);

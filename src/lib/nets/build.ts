@@ -1,0 +1,346 @@
+/**
+ * Resolved spec + timm weights → a tfjs inference network with named taps (tfjs; import it from
+ * '$lib/nets/build', not from '$lib/nets', so pages that only need specs do not bundle tfjs).
+ *
+ * Exact timm semantics (facts.md D.2, D.3, D.5): BN eps 1e-5 folded into the preceding conv at load time;
+ * symmetric padding (explicit pad + 'valid' at stride 2); SiLU = x·sigmoid(x) for EfficientNet; ReLU
+ * and the PyTorch hard-sigmoid relu6(x + 3) / 6 for GhostNet. Convs run as tf.fused conv2d /
+ * depthwiseConv2d with bias (+ ReLU / sigmoid when fusable). Model API as tfjs-models: synchronous
+ * `infer` inside tf.tidy, async `classify` that disposes its own tensors, `warmup`, `dispose`.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { applyConv, applyDense, applyRawConv, applySe, type ConvOp, type DenseOp } from './build-ops';
+import { foldBatchNorm } from './fold';
+import { tapNames } from './spec/taps';
+import type { Block, Layer, NetSpec } from './spec/types';
+import type { SafetensorsFile } from './weights/safetensors';
+import { mapTimmWeights, type MappedTensor, type MappedWeights } from './weights/timm';
+
+type Step =
+	| { kind: 'conv'; op: ConvOp }
+	| { kind: 'se'; reduce: DenseOp; expand: DenseOp }
+	| { kind: 'ghost'; tap: string; primary: ConvOp; cheap: ConvOp; out: number };
+
+interface BlockProgram {
+	name: string;
+	main: Step[];
+	shortcut: 'identity' | 'none' | ConvOp[];
+}
+
+export interface InferOptions {
+	/** Names from `net.tapNames` (see spec/taps.ts). */
+	taps?: string[];
+}
+
+// A type alias (not an interface) so that it is a tf.TensorContainer that tf.tidy can return.
+export type InferResult = {
+	/** [N, numClasses], no softmax. */
+	logits: tf.Tensor2D;
+	/** Requested taps, NHWC. Two names may share one tensor (e.g. a stage and its last block). */
+	taps: Record<string, tf.Tensor4D>;
+};
+
+export interface Prediction {
+	index: number;
+	probability: number;
+}
+
+export interface Net {
+	readonly spec: NetSpec;
+	/** Trainable parameters consumed from the checkpoint (timm's count: weights, biases, BN γ and β). */
+	readonly paramCount: number;
+	/** Floats held by the built network's tensors (after BN folding). */
+	readonly storedElements: number;
+	readonly tapNames: readonly string[];
+	/** Synchronous forward pass of an NHWC float32 batch [N, R, R, 3]; the caller disposes the result. */
+	infer(input: tf.Tensor4D, options?: InferOptions): InferResult;
+	/** Top-k classes of the first image, softmax probabilities; disposes every tensor it makes. */
+	classify(input: tf.Tensor4D, k?: number): Promise<Prediction[]>;
+	/** One forward pass on zeros, so that the first real call is not slowed by kernel compilation. */
+	warmup(): Promise<void>;
+	dispose(): void;
+	readonly disposed: boolean;
+}
+
+/** Wrong input to a built network (bad shape, unknown tap, used after dispose). */
+export class NetUsageError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'NetUsageError';
+	}
+}
+
+/** Hands out mapped tensors once each, counts parameters, tracks every tfjs tensor it creates. */
+class WeightStore {
+	readonly taken = new Set<string>();
+	readonly tensors: tf.Tensor[] = [];
+	params = 0;
+	constructor(private readonly weights: MappedWeights) {}
+
+	take(key: string): MappedTensor {
+		const t = this.weights.get(key);
+		if (!t) throw new Error(`internal: ${key} was not mapped`);
+		this.taken.add(key);
+		if (!key.endsWith('.running_mean') && !key.endsWith('.running_var')) this.params += t.values.length;
+		return t;
+	}
+
+	track<T extends tf.Tensor>(t: T): T {
+		this.tensors.push(t);
+		return t;
+	}
+
+	/** Read a tensor without taking it (an extra copy of a weight that is counted once). */
+	peek(key: string): MappedTensor {
+		const t = this.weights.get(key);
+		if (!t) throw new Error(`internal: ${key} was not mapped`);
+		return t;
+	}
+
+	untaken(): string[] {
+		return [...this.weights.keys()].filter((k) => !this.taken.has(k));
+	}
+}
+
+interface Unit {
+	conv: Layer;
+	bn: Layer | null;
+}
+
+/** Pair every conv/linear layer with the BatchNorm that follows it. */
+function units(layers: Layer[]): Unit[] {
+	const out: Unit[] = [];
+	for (let i = 0; i < layers.length; i++) {
+		const next = layers[i + 1];
+		const bn = next?.op === 'bn' ? next : null;
+		out.push({ conv: layers[i], bn });
+		if (bn) i++;
+	}
+	return out;
+}
+
+function compileConv(store: WeightStore, { conv, bn }: Unit): ConvOp {
+	const w = store.take(`${conv.key}.weight`);
+	const convBias = conv.bias ? store.take(`${conv.key}.bias`).values : null;
+	let weight = w.values;
+	let bias = convBias;
+	if (bn) {
+		const p = (name: string) => store.take(`${bn.key}.${name}`).values;
+		const bnParams = {
+			gamma: p('weight'),
+			beta: p('bias'),
+			mean: p('running_mean'),
+			variance: p('running_var')
+		};
+		({ weight, bias } = foldBatchNorm(w.values, bnParams, convBias));
+	}
+	return {
+		key: conv.key,
+		depthwise: conv.op === 'depthwise',
+		filter: store.track(tf.tensor4d(weight, w.shape as [number, number, number, number])),
+		bias: bias ? store.track(tf.tensor1d(bias)) : null,
+		kernel: conv.kernel,
+		stride: conv.stride,
+		padding: conv.padding,
+		activation: bn ? bn.activation : conv.activation
+	};
+}
+
+function compileDense(store: WeightStore, layer: Layer): DenseOp {
+	const w = store.take(`${layer.key}.weight`);
+	return {
+		key: layer.key,
+		kernel: store.track(tf.tensor2d(w.values, [layer.inChannels, layer.outChannels])),
+		bias: store.track(tf.tensor1d(store.take(`${layer.key}.bias`).values)),
+		activation: layer.activation
+	};
+}
+
+function compileBlock(store: WeightStore, block: Block): BlockProgram {
+	const list = units(block.layers);
+	const modules = block.ghost
+		? [block.ghost.ghost1, block.ghost.ghost2].filter((m) => m.kind === 'ghost')
+		: [];
+	const main: Step[] = [];
+	const shortcut: ConvOp[] = [];
+	for (let i = 0; i < list.length; i++) {
+		const role = list[i].conv.role;
+		if (role === 'shortcut') shortcut.push(compileConv(store, list[i]));
+		else if (role === 'se')
+			main.push({
+				kind: 'se',
+				reduce: compileDense(store, list[i].conv),
+				expand: compileDense(store, list[++i].conv)
+			});
+		else if (role === 'primary') {
+			const module = modules.shift();
+			const cheap = list[i + 1];
+			if (!module || cheap?.conv.role !== 'cheap')
+				throw new Error(`internal: malformed Ghost module in ${block.name}`);
+			main.push({
+				kind: 'ghost',
+				tap: module.key,
+				primary: compileConv(store, list[i]),
+				cheap: compileConv(store, cheap),
+				out: module.outChannels
+			});
+			i++;
+		} else main.push({ kind: 'conv', op: compileConv(store, list[i]) });
+	}
+	return { name: block.name, main, shortcut: block.shortcut === 'projection' ? shortcut : block.shortcut };
+}
+
+type Keep = (name: string, t: tf.Tensor4D) => void;
+
+function runStep(h: tf.Tensor4D, step: Step, keep: Keep): tf.Tensor4D {
+	if (step.kind === 'conv') return applyConv(h, step.op);
+	if (step.kind === 'se') return applySe(h, step.reduce, step.expand);
+	const primary = applyConv(h, step.primary);
+	keep(`${step.tap}.primary`, primary);
+	const cheap = applyConv(primary, step.cheap);
+	keep(`${step.tap}.cheap`, cheap);
+	const both = tf.concat([primary, cheap], 3);
+	return both.shape[3] === step.out ? both : tf.slice(both, [0, 0, 0, 0], [-1, -1, -1, step.out]);
+}
+
+function runBlock(x: tf.Tensor4D, block: BlockProgram, keep: Keep): tf.Tensor4D {
+	let h = x;
+	for (const step of block.main) h = runStep(h, step, keep);
+	if (block.shortcut === 'identity') return tf.add(h, x);
+	if (block.shortcut === 'none') return h;
+	let s = x;
+	for (const op of block.shortcut) s = applyConv(s, op);
+	return tf.add(h, s);
+}
+
+interface Program {
+	stem: ConvOp;
+	rawStem: tf.Tensor4D;
+	stages: { index: number; blocks: BlockProgram[] }[];
+	beforePool: ConvOp[];
+	afterPool: DenseOp[];
+	classifier: DenseOp;
+}
+
+function compile(spec: NetSpec, store: WeightStore): Program {
+	const stem = units(spec.stem)[0];
+	const rawStem = store.track(tf.tensor4d(store.peek(`${stem.conv.key}.weight`).values, hwio(stem.conv)));
+	const program: Program = {
+		stem: compileConv(store, stem),
+		rawStem,
+		stages: spec.stages.map((s) => ({ index: s.index, blocks: s.blocks.map((b) => compileBlock(store, b)) })),
+		beforePool: units(spec.head.slice(0, spec.poolAt)).map((u) => compileConv(store, u)),
+		afterPool: spec.head.slice(spec.poolAt).map((l) => compileDense(store, l)),
+		classifier: compileDense(store, spec.classifier)
+	};
+	const untaken = store.untaken();
+	if (untaken.length)
+		throw new Error(`internal: mapped tensors not used by the network: ${untaken.join(', ')}`);
+	return program;
+}
+
+function hwio(layer: Layer): [number, number, number, number] {
+	const [o, i, h, w] = layer.weightShape;
+	return [h, w, i, o];
+}
+
+function forward(program: Program, x: tf.Tensor4D, wanted: Set<string>): InferResult {
+	const taps: Record<string, tf.Tensor4D> = {};
+	const keep: Keep = (name, t) => {
+		if (wanted.has(name)) taps[name] = t;
+	};
+	if (wanted.has('conv_stem')) taps.conv_stem = applyRawConv(x, program.rawStem, program.stem);
+	let h = applyConv(x, program.stem);
+	for (const stage of program.stages) {
+		for (const block of stage.blocks) {
+			h = runBlock(h, block, keep);
+			keep(block.name, h);
+		}
+		keep(`blocks.${stage.index}`, h);
+	}
+	for (const op of program.beforePool) h = applyConv(h, op);
+	keep('features', h);
+	let v = tf.mean(h, [1, 2]) as tf.Tensor2D;
+	for (const op of program.afterPool) v = applyDense(v, op);
+	return { logits: applyDense(v, program.classifier), taps };
+}
+
+function checkInput(spec: NetSpec, input: tf.Tensor4D, taps: string[], known: Set<string>): void {
+	if (input.rank !== 4 || input.shape[3] !== 3 || input.dtype !== 'float32') {
+		throw new NetUsageError(
+			`${spec.name}: input must be float32 NHWC [N, H, W, 3], got ${input.dtype} [${input.shape.join(', ')}]`
+		);
+	}
+	const unknown = taps.filter((t) => !known.has(t));
+	if (unknown.length) throw new NetUsageError(`${spec.name}: unknown taps ${unknown.join(', ')}`);
+}
+
+/**
+ * Build a network from a resolved spec and a timm checkpoint (a parsed safetensors file, checked and
+ * converted here, or weights already mapped by mapTimmWeights). Throws WeightMappingError for a
+ * checkpoint that does not fit; allocates no tensor in that case.
+ */
+export function loadNetwork(spec: NetSpec, weights: SafetensorsFile | MappedWeights): Net {
+	const mapped = weights instanceof Map ? weights : mapTimmWeights(spec, weights);
+	const store = new WeightStore(mapped);
+	let program: Program;
+	try {
+		program = compile(spec, store);
+	} catch (e) {
+		store.tensors.forEach((t) => t.dispose());
+		throw e;
+	}
+	return createNet(spec, program, store);
+}
+
+function createNet(spec: NetSpec, program: Program, store: WeightStore): Net {
+	const names = tapNames(spec);
+	const known = new Set(names);
+	let disposed = false;
+	const alive = () => {
+		if (disposed) throw new NetUsageError(`${spec.name}: network used after dispose()`);
+	};
+	const net: Net = {
+		spec,
+		paramCount: store.params,
+		storedElements: store.tensors.reduce((n, t) => n + t.size, 0),
+		tapNames: names,
+		get disposed() {
+			return disposed;
+		},
+		infer(input, options = {}) {
+			alive();
+			const taps = options.taps ?? [];
+			checkInput(spec, input, taps, known);
+			return tf.tidy(() => forward(program, input, new Set(taps)));
+		},
+		async classify(input, k = 5) {
+			alive();
+			const probs = tf.tidy(() => tf.softmax(net.infer(input).logits.slice([0, 0], [1, -1])));
+			const top = tf.topk(probs, Math.max(1, Math.min(Math.floor(k), spec.numClasses)));
+			try {
+				const [values, indices] = await Promise.all([top.values.data(), top.indices.data()]);
+				return Array.from(indices, (index, i) => ({ index, probability: values[i] }));
+			} finally {
+				tf.dispose([probs, top.values, top.indices]);
+			}
+		},
+		async warmup() {
+			alive();
+			const logits = tf.tidy(
+				() => net.infer(tf.zeros([1, spec.resolution, spec.resolution, 3]) as tf.Tensor4D).logits
+			);
+			try {
+				await logits.data();
+			} finally {
+				logits.dispose();
+			}
+		},
+		dispose() {
+			if (disposed) return;
+			disposed = true;
+			store.tensors.forEach((t) => t.dispose());
+		}
+	};
+	return net;
+}
