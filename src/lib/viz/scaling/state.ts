@@ -157,7 +157,7 @@ function parseVariant(text: string): EfficientNetVariant | null {
 }
 
 function parseCompound(query: URLSearchParams, notes: StateNote[]): Compound {
-	const compound = { phi: 0, ...COMPOUND_COEFFICIENTS };
+	const compound: Compound = { phi: 0, ...COMPOUND_COEFFICIENTS };
 	for (const param of PARAMS) {
 		const text = query.get(param);
 		if (text === null) continue;
