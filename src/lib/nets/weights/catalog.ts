@@ -21,7 +21,8 @@ export interface EvalSettings {
 }
 
 export interface CheckpointEntry {
-	id: CheckpointId;
+	/** A `CheckpointId` for the catalog's entries; other entries (tests, later models) may use any id. */
+	id: string;
 	family: Family;
 	/** Display name (same in both languages). */
 	name: string;
@@ -35,8 +36,8 @@ export interface CheckpointEntry {
 	spec: () => NetSpec;
 	eval: EvalSettings;
 	numClasses: number;
-	/** Which label table the logits index: ImageNet-1k, torchvision order. */
-	labels: 'imagenet-1k';
+	/** Which label table the logits index; 'imagenet-1k' (torchvision order) for the catalog's entries. */
+	labels: string;
 	/**
 	 * Bytes of tensor data timm's `state_dict` has (float32 weights + int64 BN counters), from
 	 * reference/timm_*_keys.json. The hub file adds a JSON header of a few tens of kB. The exact

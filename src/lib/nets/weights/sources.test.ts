@@ -1,0 +1,472 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHECKPOINTS } from './catalog';
+import { writeSafetensors } from './safetensors';
+import {
+	clearWeightsCache,
+	hubUrl,
+	identifyCheckpoint,
+	isCached,
+	loadCheckpoint,
+	sniffHeader,
+	staticUrl,
+	WEIGHTS_CACHE_NAME,
+	WeightsError,
+	type LoadOptions,
+	type WeightsErrorCode,
+	type WeightsProgress
+} from './sources';
+
+/**
+ * Checkpoints laid out like the hub files: every key and shape of timm's state_dict from
+ * ../shared/reference (including the int64 `num_batches_tracked` counters), values filled with a
+ * simple ramp. They are built from timm's own key lists, not from our spec.
+ */
+function hubLikeCheckpoint(
+	model: 'efficientnet_b0' | 'ghostnet_100',
+	edit?: (key: string, shape: number[]) => number[]
+) {
+	const path = new URL(`../../../../../shared/reference/timm_${model}_keys.json`, import.meta.url);
+	const keys = JSON.parse(readFileSync(path, 'utf8')) as { key: string; shape: number[] }[];
+	const tensors = keys.map(({ key, shape: original }) => {
+		const shape = edit ? edit(key, original) : original;
+		const size = shape.reduce((a, b) => a * b, 1);
+		const values = key.endsWith('num_batches_tracked')
+			? new BigInt64Array([0n])
+			: new Float32Array(size).map((_, i) => (i % 7) / 7);
+		return { name: key, shape, values };
+	});
+	return writeSafetensors(tensors, { format: 'pt' });
+}
+
+let efficientnetFile: Uint8Array;
+let ghostnetFile: Uint8Array;
+
+beforeAll(() => {
+	efficientnetFile = hubLikeCheckpoint('efficientnet_b0');
+	ghostnetFile = hubLikeCheckpoint('ghostnet_100');
+});
+
+const HUB = 'https://hub.test';
+const EFFICIENTNET_URL = `${HUB}/timm/efficientnet_b0.ra_in1k/resolve/main/model.safetensors`;
+
+/** A body in chunks (a few tiny ones first, so the header arrives in pieces), honouring an abort signal. */
+function chunkedStream(
+	bytes: Uint8Array,
+	options: { signal?: AbortSignal; stopAfter?: number; failAfter?: number; chunk?: number } = {}
+) {
+	const sizes = [3, 4, 50, 20_000];
+	let at = 0;
+	let pulls = 0;
+	const end = options.stopAfter ?? bytes.length;
+	const stream = new ReadableStream<Uint8Array>({
+		pull(controller) {
+			if (options.signal?.aborted) return controller.error(new DOMException('aborted', 'AbortError'));
+			if (options.failAfter !== undefined && at >= options.failAfter) {
+				return controller.error(new TypeError('network error'));
+			}
+			if (at >= end) return controller.close();
+			const size = sizes[pulls++] ?? options.chunk ?? 1 << 20;
+			controller.enqueue(bytes.slice(at, Math.min(end, at + size)));
+			at += size;
+		}
+	});
+	return { stream, pulled: () => Math.min(at, end) };
+}
+
+interface FakeServerFile {
+	body: Uint8Array;
+	status?: number;
+	headers?: Record<string, string>;
+	stopAfter?: number;
+	failAfter?: number;
+	contentLength?: boolean;
+}
+
+/** fetch as the hub or a static host would answer, recording each request. */
+function fakeFetch(files: Record<string, FakeServerFile>) {
+	const pulled: number[] = [];
+	const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+		const file = files[String(input)];
+		if (!file) return new Response('Entry not found', { status: 404 });
+		const { stream, pulled: bytesPulled } = chunkedStream(file.body, {
+			...file,
+			signal: init?.signal ?? undefined
+		});
+		pulled.push(0);
+		const index = pulled.length - 1;
+		const headers = new Headers(file.headers ?? { 'content-type': 'application/octet-stream' });
+		if (file.contentLength !== false) headers.set('content-length', String(file.body.length));
+		const counted = stream.pipeThrough(
+			new TransformStream({
+				transform(chunk, controller) {
+					pulled[index] = bytesPulled();
+					controller.enqueue(chunk);
+				}
+			})
+		);
+		return new Response(counted, { status: file.status ?? 200, headers });
+	});
+	return { fetch: fetch as unknown as typeof globalThis.fetch, calls: fetch.mock.calls, pulled };
+}
+
+/** An in-memory Cache Storage with the parts the loader uses. */
+class FakeCacheStorage implements Partial<CacheStorage> {
+	readonly stores = new Map<string, Map<string, { body: Uint8Array; headers: [string, string][] }>>();
+	async open(name: string) {
+		const store = this.stores.get(name) ?? new Map();
+		this.stores.set(name, store);
+		return {
+			async match(url: string) {
+				const hit = store.get(String(url));
+				return hit ? new Response(hit.body.slice(), { headers: hit.headers }) : undefined;
+			},
+			async put(url: string, response: Response) {
+				const body = new Uint8Array(await response.arrayBuffer());
+				store.set(String(url), { body, headers: [...response.headers] });
+			},
+			async delete(url: string) {
+				return store.delete(String(url));
+			}
+		} as unknown as Cache;
+	}
+	async keys() {
+		return [...this.stores.keys()];
+	}
+	async delete(name: string) {
+		return this.stores.delete(name);
+	}
+	asStorage() {
+		return this as unknown as CacheStorage;
+	}
+}
+
+async function failure(promise: Promise<unknown>): Promise<WeightsError> {
+	const error = await promise.then(
+		() => null,
+		(e: unknown) => e
+	);
+	expect(error).toBeInstanceOf(WeightsError);
+	return error as WeightsError;
+}
+
+const hub = { kind: 'hub', baseUrl: HUB } as const;
+const noCache: LoadOptions = { caches: null, isOnline: () => true };
+
+describe('URLs', () => {
+	it('lays hub and self-hosted URLs out as the hub and static/weights do', () => {
+		const entry = CHECKPOINTS['ghostnet_100.in1k'];
+		expect(hubUrl(entry, 'https://huggingface.co')).toBe(
+			'https://huggingface.co/timm/ghostnet_100.in1k/resolve/main/model.safetensors'
+		);
+		expect(hubUrl(entry, 'http://127.0.0.1:8000/mirror/')).toBe(
+			'http://127.0.0.1:8000/mirror/timm/ghostnet_100.in1k/resolve/main/model.safetensors'
+		);
+		expect(staticUrl(entry, '/weights/')).toBe('/weights/ghostnet_100.in1k.safetensors');
+	});
+});
+
+describe('loading from the hub (mocked fetch)', () => {
+	it('loads, validates and maps a hub-like checkpoint of each catalog model', async () => {
+		for (const [id, body] of [
+			['efficientnet_b0.ra_in1k', efficientnetFile],
+			['ghostnet_100.in1k', ghostnetFile]
+		] as const) {
+			const url = hubUrl(CHECKPOINTS[id], HUB);
+			const { fetch } = fakeFetch({ [url]: { body } });
+			const loaded = await loadCheckpoint(id, hub, { ...noCache, fetch });
+			expect(loaded.checkpoint.id).toBe(id);
+			expect(loaded.byteLength).toBe(body.length);
+			expect(loaded.origin).toEqual({ kind: 'hub', url, fileName: null });
+			expect(loaded.metadata).toEqual({ format: 'pt' });
+			expect(loaded.cache).toBe('unavailable');
+			const counters = id.startsWith('efficientnet') ? 49 : 80;
+			expect(loaded.weights.size).toBe((id.startsWith('efficientnet') ? 360 : 512) - counters);
+		}
+	});
+
+	it('reports progress per chunk with bytes, total and percent', async () => {
+		const { fetch } = fakeFetch({ [EFFICIENTNET_URL]: { body: efficientnetFile } });
+		const events: WeightsProgress[] = [];
+		await loadCheckpoint('efficientnet_b0.ra_in1k', hub, {
+			...noCache,
+			fetch,
+			onProgress: (p) => events.push(p)
+		});
+		expect(events.length).toBeGreaterThan(5);
+		expect(events[0]).toEqual({ phase: 'download', loaded: 0, total: efficientnetFile.length, percent: 0 });
+		expect(events.at(-1)).toEqual({
+			phase: 'download',
+			loaded: efficientnetFile.length,
+			total: efficientnetFile.length,
+			percent: 100
+		});
+		for (let i = 1; i < events.length; i++) expect(events[i].loaded).toBeGreaterThan(events[i - 1].loaded);
+	});
+
+	it('takes the total from the header when the server sends no Content-Length', async () => {
+		const { fetch } = fakeFetch({ [EFFICIENTNET_URL]: { body: efficientnetFile, contentLength: false } });
+		const events: WeightsProgress[] = [];
+		await loadCheckpoint('efficientnet_b0.ra_in1k', hub, {
+			...noCache,
+			fetch,
+			onProgress: (p) => events.push(p)
+		});
+		expect(events[0].total).toBeNull();
+		expect(events[0].percent).toBeNull();
+		expect(events.at(-1)?.total).toBe(efficientnetFile.length);
+		expect(events.at(-1)?.percent).toBe(100);
+	});
+
+	it.each([
+		[404, 'not-found'],
+		[410, 'not-found'],
+		[500, 'http-error'],
+		[403, 'http-error']
+	] as const)('maps HTTP %i to %s with the status', async (status, code) => {
+		const { fetch } = fakeFetch({ [EFFICIENTNET_URL]: { body: new TextEncoder().encode('nope'), status } });
+		const error = await failure(loadCheckpoint('efficientnet_b0.ra_in1k', hub, { ...noCache, fetch }));
+		expect(error.code).toBe(code);
+		expect(error.status).toBe(status);
+		expect(error.url).toBe(EFFICIENTNET_URL);
+	});
+
+	it('recognises an HTML page by its content type or by its first bytes', async () => {
+		const page = new TextEncoder().encode('\n  <!doctype html><html><body>Sign in</body></html>');
+		const byType = fakeFetch({
+			[EFFICIENTNET_URL]: { body: page, headers: { 'content-type': 'text/html; charset=utf-8' } }
+		});
+		const byBytes = fakeFetch({ [EFFICIENTNET_URL]: { body: page } });
+		for (const { fetch } of [byType, byBytes]) {
+			const error = await failure(loadCheckpoint('efficientnet_b0.ra_in1k', hub, { ...noCache, fetch }));
+			expect(error.code).toBe('html-instead-of-weights');
+		}
+	});
+
+	it('reports a body that ends early as truncated', async () => {
+		const stopAfter = Math.floor(efficientnetFile.length / 2);
+		const { fetch } = fakeFetch({ [EFFICIENTNET_URL]: { body: efficientnetFile, stopAfter } });
+		const error = await failure(loadCheckpoint('efficientnet_b0.ra_in1k', hub, { ...noCache, fetch }));
+		expect(error.code).toBe('truncated');
+		expect(error.detail).toContain(`${stopAfter} of ${efficientnetFile.length}`);
+	});
+
+	it('reports a file cut inside its header as truncated', async () => {
+		const { fetch } = fakeFetch({ [EFFICIENTNET_URL]: { body: efficientnetFile, stopAfter: 1000 } });
+		const error = await failure(loadCheckpoint('efficientnet_b0.ra_in1k', hub, { ...noCache, fetch }));
+		expect(error.code).toBe('truncated');
+	});
+
+	it('reports a connection dropped mid-download as truncated, or offline when the browser went offline', async () => {
+		const failAfter = 3_000_000;
+		const online = fakeFetch({ [EFFICIENTNET_URL]: { body: efficientnetFile, failAfter } });
+		const cut = await failure(
+			loadCheckpoint('efficientnet_b0.ra_in1k', hub, { ...noCache, fetch: online.fetch })
+		);
+		expect(cut.code).toBe('truncated');
+		const offline = fakeFetch({ [EFFICIENTNET_URL]: { body: efficientnetFile, failAfter } });
+		const options = { caches: null, fetch: offline.fetch, isOnline: () => false };
+		expect((await failure(loadCheckpoint('efficientnet_b0.ra_in1k', hub, options))).code).toBe('offline');
+	});
+
+	it('stops at the header when the file is the other network (wrong model)', async () => {
+		const { fetch, pulled } = fakeFetch({ [EFFICIENTNET_URL]: { body: ghostnetFile } });
+		const error = await failure(loadCheckpoint('efficientnet_b0.ra_in1k', hub, { ...noCache, fetch }));
+		expect(error.code).toBe('wrong-model');
+		expect(error.detail).toMatch(/ghostnet/);
+		expect(error.url).toBe(EFFICIENTNET_URL);
+		// The header is 54 kB; the body is read in 1 MB chunks with one chunk of read-ahead.
+		expect(pulled[0]).toBeLessThan(ghostnetFile.length / 4);
+	});
+
+	it('rejects a checkpoint of the right family with a wrong shape (wrong model)', async () => {
+		const tenClasses = hubLikeCheckpoint('efficientnet_b0', (key, shape) =>
+			key === 'classifier.weight' ? [10, shape[1]] : key === 'classifier.bias' ? [10] : shape
+		);
+		const { fetch } = fakeFetch({ [EFFICIENTNET_URL]: { body: tenClasses } });
+		const error = await failure(loadCheckpoint('efficientnet_b0.ra_in1k', hub, { ...noCache, fetch }));
+		expect(error.code).toBe('wrong-model');
+		expect(error.detail).toContain('classifier.weight');
+		expect(error.url).toBe(EFFICIENTNET_URL);
+	});
+
+	it('maps a CORS-like TypeError to cors-or-network, and to offline when offline', async () => {
+		const fetch = vi.fn(async () => {
+			throw new TypeError('Failed to fetch');
+		}) as unknown as typeof globalThis.fetch;
+		const cors = await failure(loadCheckpoint('efficientnet_b0.ra_in1k', hub, { ...noCache, fetch }));
+		expect(cors.code).toBe('cors-or-network');
+		const offline = await failure(
+			loadCheckpoint('efficientnet_b0.ra_in1k', hub, { caches: null, fetch, isOnline: () => false })
+		);
+		expect(offline.code).toBe('offline');
+	});
+
+	it('cancels before the request, and mid-download, with code aborted', async () => {
+		const before = new AbortController();
+		before.abort();
+		const { fetch, calls } = fakeFetch({ [EFFICIENTNET_URL]: { body: efficientnetFile } });
+		const early = await failure(
+			loadCheckpoint('efficientnet_b0.ra_in1k', hub, { ...noCache, fetch, signal: before.signal })
+		);
+		expect(early.code).toBe('aborted');
+		expect(calls.length).toBe(0);
+
+		const during = new AbortController();
+		const onProgress = (p: WeightsProgress) => {
+			if (p.loaded > 1_000_000) during.abort();
+		};
+		const midway = fakeFetch({ [EFFICIENTNET_URL]: { body: efficientnetFile } });
+		const options = { ...noCache, fetch: midway.fetch, signal: during.signal, onProgress };
+		const late = await failure(loadCheckpoint('efficientnet_b0.ra_in1k', hub, options));
+		expect(late.code).toBe('aborted');
+		expect(midway.pulled[0]).toBeLessThan(efficientnetFile.length);
+	});
+
+	it('rejects bytes that are not safetensors as invalid-file', async () => {
+		const junk = new Uint8Array(4096).map((_, i) => (i * 31) % 251);
+		const { fetch } = fakeFetch({ [EFFICIENTNET_URL]: { body: junk } });
+		expect((await failure(loadCheckpoint('efficientnet_b0.ra_in1k', hub, { ...noCache, fetch }))).code).toBe(
+			'invalid-file'
+		);
+	});
+});
+
+describe('cache', () => {
+	it('stores a validated download and serves the second load without fetching', async () => {
+		const storage = new FakeCacheStorage();
+		const { fetch, calls } = fakeFetch({ [EFFICIENTNET_URL]: { body: efficientnetFile } });
+		const options = { fetch, caches: storage.asStorage(), isOnline: () => true };
+		const first = await loadCheckpoint('efficientnet_b0.ra_in1k', hub, options);
+		expect(first.cache).toBe('stored');
+		expect(await isCached(EFFICIENTNET_URL, options)).toBe(true);
+		const phases: string[] = [];
+		const second = await loadCheckpoint('efficientnet_b0.ra_in1k', hub, {
+			...options,
+			onProgress: (p) => phases.push(p.phase)
+		});
+		expect(calls.length).toBe(1);
+		expect(second.cache).toBe('hit');
+		expect(second.byteLength).toBe(efficientnetFile.length);
+		expect(new Set(phases)).toEqual(new Set(['cache']));
+		expect([...storage.stores.keys()]).toEqual([WEIGHTS_CACHE_NAME]);
+	});
+
+	it('works offline from the cache', async () => {
+		const storage = new FakeCacheStorage();
+		const online = fakeFetch({ [EFFICIENTNET_URL]: { body: efficientnetFile } });
+		await loadCheckpoint('efficientnet_b0.ra_in1k', hub, {
+			fetch: online.fetch,
+			caches: storage.asStorage()
+		});
+		const fetch = vi.fn(async () => {
+			throw new TypeError('Failed to fetch');
+		}) as unknown as typeof globalThis.fetch;
+		const loaded = await loadCheckpoint('efficientnet_b0.ra_in1k', hub, {
+			fetch,
+			caches: storage.asStorage(),
+			isOnline: () => false
+		});
+		expect(loaded.cache).toBe('hit');
+	});
+
+	it('drops older cache versions and a damaged entry, then downloads again', async () => {
+		const storage = new FakeCacheStorage();
+		await (await storage.open('egn-weights-v0')).put('x', new Response('old'));
+		const cache = await storage.open(WEIGHTS_CACHE_NAME);
+		const damaged = efficientnetFile.slice(0, 5000);
+		await cache.put(
+			EFFICIENTNET_URL,
+			new Response(damaged, { headers: { 'x-egn-bytes': String(efficientnetFile.length) } })
+		);
+		const { fetch, calls } = fakeFetch({ [EFFICIENTNET_URL]: { body: efficientnetFile } });
+		const loaded = await loadCheckpoint('efficientnet_b0.ra_in1k', hub, {
+			fetch,
+			caches: storage.asStorage()
+		});
+		expect(calls.length).toBe(1);
+		expect(loaded.cache).toBe('stored');
+		expect([...storage.stores.keys()]).toEqual([WEIGHTS_CACHE_NAME]);
+		expect(await clearWeightsCache({ caches: storage.asStorage() })).toBe(true);
+		expect(storage.stores.size).toBe(0);
+	});
+
+	it('loads without Cache Storage, or when opening it throws', async () => {
+		const refusing = {
+			open: async () => {
+				throw new DOMException('insecure', 'SecurityError');
+			},
+			keys: async () => [],
+			delete: async () => false
+		} as unknown as CacheStorage;
+		for (const caches of [null, refusing]) {
+			const { fetch } = fakeFetch({ [EFFICIENTNET_URL]: { body: efficientnetFile } });
+			const loaded = await loadCheckpoint('efficientnet_b0.ra_in1k', hub, { fetch, caches });
+			expect(loaded.cache).toBe('unavailable');
+		}
+		expect(await clearWeightsCache({ caches: null })).toBe(false);
+	});
+
+	it('caches self-hosted files by their URL too', async () => {
+		const storage = new FakeCacheStorage();
+		const url = '/weights/efficientnet_b0.ra_in1k.safetensors';
+		const { fetch, calls } = fakeFetch({ [url]: { body: efficientnetFile } });
+		const source = { kind: 'static', baseUrl: '/weights' } as const;
+		const options = { fetch, caches: storage.asStorage() };
+		expect((await loadCheckpoint('efficientnet_b0.ra_in1k', source, options)).origin.url).toBe(url);
+		expect((await loadCheckpoint('efficientnet_b0.ra_in1k', source, options)).cache).toBe('hit');
+		expect(calls.length).toBe(1);
+	});
+});
+
+describe('local files', () => {
+	it('loads a dropped file with file-phase progress and its name', async () => {
+		const file = new File([efficientnetFile as BlobPart], 'model.safetensors');
+		const events: WeightsProgress[] = [];
+		const loaded = await loadCheckpoint(
+			'efficientnet_b0.ra_in1k',
+			{ kind: 'file', file },
+			{ onProgress: (p) => events.push(p) }
+		);
+		expect(loaded.origin).toEqual({ kind: 'file', url: null, fileName: 'model.safetensors' });
+		expect(loaded.cache).toBe('not-used');
+		expect(events.every((e) => e.phase === 'file')).toBe(true);
+		expect(events.at(-1)?.percent).toBe(100);
+	});
+
+	it.each<[string, Uint8Array | string, WeightsErrorCode]>([
+		['an empty file', new Uint8Array(0), 'invalid-file'],
+		[
+			'a saved web page',
+			'<!DOCTYPE html><title>timm/efficientnet_b0.ra_in1k</title>',
+			'html-instead-of-weights'
+		],
+		['a JPEG', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1]), 'invalid-file']
+	])('rejects %s', async (_, content, code) => {
+		const file = new File([content as BlobPart], 'x.safetensors');
+		const error = await failure(loadCheckpoint('efficientnet_b0.ra_in1k', { kind: 'file', file }));
+		expect(error.code).toBe(code);
+	});
+
+	it('identifies which network a dropped file holds from its header', async () => {
+		expect(await identifyCheckpoint(new Blob([efficientnetFile as BlobPart]))).toBe(
+			'efficientnet_b0.ra_in1k'
+		);
+		expect(await identifyCheckpoint(new Blob([ghostnetFile as BlobPart]))).toBe('ghostnet_100.in1k');
+		const other = writeSafetensors([{ name: 'fc.weight', shape: [2, 2], values: new Float32Array(4) }]);
+		expect(await identifyCheckpoint(new Blob([other as BlobPart]))).toBeNull();
+		const page = new Blob(['<html><body>404</body></html>']);
+		expect((await failure(identifyCheckpoint(page))).code).toBe('html-instead-of-weights');
+	});
+});
+
+describe('sniffHeader', () => {
+	it('waits for the whole header, then reports where the data starts and ends', () => {
+		expect(sniffHeader(efficientnetFile.subarray(0, 8))).toBeNull();
+		expect(sniffHeader(efficientnetFile.subarray(0, 100))).toBeNull();
+		const header = sniffHeader(efficientnetFile.subarray(0, 200_000));
+		expect(header).not.toBeNull();
+		expect(header!.dataStart + header!.dataBytes).toBe(efficientnetFile.length);
+		expect(header!.names).toHaveLength(360);
+	});
+});

@@ -1,0 +1,564 @@
+/**
+ * Where checkpoint bytes come from, with progress, cancel, a cache and specific errors (I/O).
+ *
+ * Sources: the Hugging Face hub (or a mirror laid out like it: `<base>/<repo>/resolve/main/<file>`),
+ * a self-hosted copy (`<base>/<localFile>`, by default `/weights/…` from `static/weights/`), or a
+ * file the reader picks or drops. Downloads stream into one buffer sized from the safetensors header,
+ * with a progress callback per chunk; the header is checked as soon as it has arrived (HTML instead
+ * of weights, a non-safetensors file, a checkpoint of the other family), and the whole file is
+ * validated (safetensors reader + timm mapping against the catalog's spec) before it is used or
+ * cached. Cache Storage keeps validated files under a versioned cache name, keyed by URL, with the
+ * byte size stored beside each entry and checked on reuse; without Cache Storage everything still
+ * works, only uncached.
+ *
+ * The hub base URL is a parameter here; `base-url.ts` reads the build-time default.
+ */
+import { checkpoint, CHECKPOINT_IDS, CHECKPOINTS, type CheckpointEntry, type CheckpointId } from './catalog';
+import { MAX_HEADER_BYTES, readSafetensors, SafetensorsError, type SafetensorsFile } from './safetensors';
+import { checkpointFamily, mapTimmWeights, WeightMappingError, type MappedWeights } from './timm';
+import type { NetSpec } from '../spec/types';
+
+/** Stable codes of everything that can go wrong, for translated messages. */
+export const WEIGHTS_ERROR_CODES = [
+	'not-found',
+	'http-error',
+	'html-instead-of-weights',
+	'truncated',
+	'wrong-model',
+	'cors-or-network',
+	'offline',
+	'aborted',
+	'invalid-file'
+] as const;
+
+export type WeightsErrorCode = (typeof WEIGHTS_ERROR_CODES)[number];
+
+/** A checkpoint could not be loaded; `code` says why, `detail` is untranslated technical text. */
+export class WeightsError extends Error {
+	readonly code: WeightsErrorCode;
+	readonly url: string | null;
+	/** HTTP status for 'not-found' and 'http-error'. */
+	readonly status: number | null;
+	readonly detail: string;
+	constructor(
+		code: WeightsErrorCode,
+		detail: string,
+		options: { url?: string | null; status?: number | null; cause?: unknown } = {}
+	) {
+		super(`${code}: ${detail}`, { cause: options.cause });
+		this.name = 'WeightsError';
+		this.code = code;
+		this.detail = detail;
+		this.url = options.url ?? null;
+		this.status = options.status ?? null;
+	}
+}
+
+/** Where to load a checkpoint from. */
+export type WeightsSource =
+	/** The hub or a mirror with the hub's layout; `baseUrl` e.g. 'https://huggingface.co'. */
+	| { kind: 'hub'; baseUrl: string }
+	/** Self-hosted files named by `CheckpointEntry.localFile`; `baseUrl` e.g. '/weights' or `${base}/weights`. */
+	| { kind: 'static'; baseUrl: string }
+	/** A file the reader picked or dropped. */
+	| { kind: 'file'; file: Blob; name?: string };
+
+export interface WeightsProgress {
+	/** 'download': from the network; 'cache': from Cache Storage; 'file': from a local file. */
+	phase: 'download' | 'cache' | 'file';
+	loaded: number;
+	/** Total bytes when known (Content-Length, file size, or the safetensors header), else null. */
+	total: number | null;
+	/** 0–100 (not rounded) when `total` is known, else null. */
+	percent: number | null;
+}
+
+export interface LoadOptions {
+	onProgress?: (progress: WeightsProgress) => void;
+	/** Aborting rejects with a WeightsError 'aborted'. */
+	signal?: AbortSignal;
+	/** Injected in tests; default the global fetch. */
+	fetch?: typeof fetch;
+	/** Injected in tests; default `globalThis.caches`; null turns the cache off. */
+	caches?: CacheStorage | null;
+	/** Injected in tests; default `navigator.onLine` (true where unknown). */
+	isOnline?: () => boolean;
+}
+
+/**
+ * 'hit': read from the cache; 'stored': downloaded and now cached; 'unavailable': no Cache Storage
+ * here; 'store-failed': could not be cached (quota); 'not-used': a local file.
+ */
+export type CacheStatus = 'hit' | 'stored' | 'unavailable' | 'store-failed' | 'not-used';
+
+/** A validated checkpoint, ready for `loadNetwork(spec, weights)`. */
+export interface LoadedCheckpoint {
+	checkpoint: CheckpointEntry;
+	spec: NetSpec;
+	/** Every tensor, checked against `spec` and converted to tfjs layouts. */
+	weights: MappedWeights;
+	/** The safetensors `__metadata__`. */
+	metadata: Record<string, string>;
+	byteLength: number;
+	origin: { kind: WeightsSource['kind']; url: string | null; fileName: string | null };
+	cache: CacheStatus;
+}
+
+/** Cache Storage names start with this; other versions are deleted. */
+export const WEIGHTS_CACHE_PREFIX = 'egn-weights-';
+/** Bump the version when the cached format or validation changes. */
+export const WEIGHTS_CACHE_NAME = `${WEIGHTS_CACHE_PREFIX}v1`;
+const SIZE_HEADER = 'x-egn-bytes';
+
+const trimSlash = (url: string) => url.replace(/\/+$/, '');
+
+/** `<base>/<repo>/resolve/main/<file>`, the hub's download URL layout. */
+export function hubUrl(entry: CheckpointEntry, baseUrl: string): string {
+	return `${trimSlash(baseUrl)}/${entry.repo}/resolve/main/${entry.file}`;
+}
+
+/** `<base>/<localFile>`, a self-hosted copy. */
+export function staticUrl(entry: CheckpointEntry, baseUrl: string): string {
+	return `${trimSlash(baseUrl)}/${entry.localFile}`;
+}
+
+/** The URL a non-file source loads `entry` from. */
+export function sourceUrl(entry: CheckpointEntry, source: Exclude<WeightsSource, { kind: 'file' }>): string {
+	return source.kind === 'hub' ? hubUrl(entry, source.baseUrl) : staticUrl(entry, source.baseUrl);
+}
+
+/** What the early header check reads from the first bytes of a file. */
+export interface HeaderSniff {
+	/** 8 + header length: where tensor data starts. */
+	dataStart: number;
+	/** Largest data offset end: data bytes the file must have. */
+	dataBytes: number;
+	metadata: Record<string, string>;
+	names: string[];
+}
+
+function looksLikeHtml(bytes: Uint8Array): boolean {
+	let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+	while (i < bytes.length && (bytes[i] === 0x20 || (bytes[i] >= 0x09 && bytes[i] <= 0x0d))) i++;
+	return bytes[i] === 0x3c;
+}
+
+function notSafetensors(prefix: Uint8Array, why: string): WeightsError {
+	if (looksLikeHtml(prefix))
+		return new WeightsError('html-instead-of-weights', 'the response is an HTML page');
+	return new WeightsError('invalid-file', `not a safetensors file: ${why}`);
+}
+
+function parseHeaderJson(text: string): {
+	metadata: Record<string, string>;
+	names: string[];
+	dataBytes: number;
+} {
+	const json: unknown = JSON.parse(text);
+	if (typeof json !== 'object' || json === null || Array.isArray(json))
+		throw new Error('header is not an object');
+	let dataBytes = 0;
+	const names: string[] = [];
+	for (const [name, value] of Object.entries(json as Record<string, unknown>)) {
+		if (name === '__metadata__') continue;
+		const end = (value as { data_offsets?: unknown[] })?.data_offsets?.[1];
+		if (typeof end !== 'number' || !Number.isSafeInteger(end) || end < 0)
+			throw new Error(`bad offsets for ${name}`);
+		dataBytes = Math.max(dataBytes, end);
+		names.push(name);
+	}
+	const metadata = ((json as Record<string, unknown>).__metadata__ ?? {}) as Record<string, string>;
+	return { metadata, names, dataBytes };
+}
+
+/**
+ * Reads the safetensors header from the first bytes of a file: null while more bytes are needed,
+ * a WeightsError ('html-instead-of-weights' or 'invalid-file') thrown as soon as the bytes cannot
+ * be a safetensors file. Only what the download needs early is checked here; `readSafetensors`
+ * validates the whole file afterwards.
+ */
+export function sniffHeader(prefix: Uint8Array): HeaderSniff | null {
+	const length = headerLength(prefix);
+	if (length === null || prefix.length < 8 + length) return null;
+	try {
+		const text = new TextDecoder('utf-8', { fatal: true }).decode(prefix.subarray(8, 8 + length));
+		return { dataStart: 8 + length, ...parseHeaderJson(text) };
+	} catch (cause) {
+		throw new WeightsError('invalid-file', `unreadable safetensors header: ${(cause as Error).message}`, {
+			cause
+		});
+	}
+}
+
+/** The declared header length once 9 bytes are in (null before); throws when it cannot be safetensors. */
+function headerLength(prefix: Uint8Array): number | null {
+	if (prefix.length < 9) return null;
+	const view = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength);
+	const length = view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32;
+	if (length > MAX_HEADER_BYTES || length < 2 || prefix[8] !== 0x7b) {
+		throw notSafetensors(prefix, `header length ${length}, first header byte ${prefix[8]}`);
+	}
+	return length;
+}
+
+/** The network family a header's names (or metadata) belong to, via the timm module's rule. */
+function headerFamily(header: HeaderSniff) {
+	// checkpointFamily reads only metadata and tensor names, which the header has.
+	const view = { metadata: header.metadata, tensors: new Map(header.names.map((n) => [n, null])) };
+	return checkpointFamily(view as unknown as SafetensorsFile);
+}
+
+/** Wrong family (the other network's checkpoint), from the header alone. */
+function checkHeaderFamily(spec: NetSpec, header: HeaderSniff): void {
+	const family = headerFamily(header);
+	if (family && family !== spec.family) {
+		throw new WeightsError(
+			'wrong-model',
+			`this is a ${family} checkpoint, expected ${spec.name} (${spec.family})`
+		);
+	}
+}
+
+/** Collects a body into one buffer sized from the header, reporting progress. */
+class BodyAssembler {
+	private head: Uint8Array[] = [];
+	private header: HeaderSniff | null = null;
+	private buffer: Uint8Array | null = null;
+	/** Bytes needed before the header can be parsed (9, then 8 + its declared length). */
+	private needed = 9;
+	loaded = 0;
+
+	constructor(
+		private readonly declared: number | null,
+		private readonly onHeader: (header: HeaderSniff) => void
+	) {}
+
+	/** Known total: the header's once it arrived, before that the declared size. */
+	get total(): number | null {
+		return this.header ? this.header.dataStart + this.header.dataBytes : this.declared;
+	}
+
+	push(chunk: Uint8Array): void {
+		if (this.buffer) {
+			const room = this.buffer.length - this.loaded;
+			if (room > 0) this.buffer.set(room < chunk.length ? chunk.subarray(0, room) : chunk, this.loaded);
+			this.loaded += chunk.length;
+			return;
+		}
+		this.head.push(chunk);
+		this.loaded += chunk.length;
+		if (this.loaded < this.needed) return;
+		const prefix = concat(this.head, this.loaded);
+		this.head = [prefix];
+		const header = sniffHeader(prefix);
+		if (!header) {
+			this.needed = 8 + (headerLength(prefix) ?? 1);
+			return;
+		}
+		this.onHeader(header);
+		this.header = header;
+		this.buffer = new Uint8Array(header.dataStart + header.dataBytes);
+		this.buffer.set(prefix.subarray(0, Math.min(prefix.length, this.buffer.length)));
+		this.head = [];
+	}
+
+	/** The complete file; throws 'truncated' (or 'invalid-file' for no bytes at all). */
+	finish(): Uint8Array {
+		if (this.buffer && this.loaded >= this.buffer.length) return this.buffer;
+		if (this.loaded === 0) throw new WeightsError('invalid-file', 'the file is empty');
+		if (!this.buffer) {
+			const prefix = concat(this.head, this.loaded);
+			if (looksLikeHtml(prefix))
+				throw new WeightsError('html-instead-of-weights', 'the response is an HTML page');
+			throw new WeightsError('truncated', `the file ends inside its header after ${this.loaded} bytes`);
+		}
+		throw new WeightsError('truncated', `received ${this.loaded} of ${this.buffer.length} bytes`);
+	}
+}
+
+function concat(chunks: Uint8Array[], length: number): Uint8Array {
+	if (chunks.length === 1) return chunks[0];
+	const out = new Uint8Array(length);
+	let at = 0;
+	for (const c of chunks) {
+		out.set(c, at);
+		at += c.length;
+	}
+	return out;
+}
+
+interface StreamContext {
+	phase: WeightsProgress['phase'];
+	declared: number | null;
+	spec: NetSpec;
+	options: LoadOptions;
+	url: string | null;
+}
+
+function progressOf(phase: WeightsProgress['phase'], loaded: number, total: number | null): WeightsProgress {
+	const percent = total ? Math.min(100, (100 * loaded) / total) : null;
+	return { phase, loaded, total, percent };
+}
+
+/** Reads a body stream to the end, checking the header on the way. */
+async function readStream(stream: ReadableStream<Uint8Array>, context: StreamContext): Promise<Uint8Array> {
+	const { options, phase } = context;
+	const body = new BodyAssembler(context.declared, (header) => checkHeaderFamily(context.spec, header));
+	const reader = stream.getReader();
+	options.onProgress?.(progressOf(phase, 0, body.total));
+	try {
+		for (;;) {
+			if (options.signal?.aborted) throw abortError(context.url);
+			const { done, value } = await reader.read();
+			if (done) break;
+			body.push(value);
+			options.onProgress?.(progressOf(phase, body.loaded, body.total));
+		}
+	} catch (error) {
+		reader.cancel().catch(() => {});
+		throw streamError(error, body.loaded, body.total, context);
+	}
+	return body.finish();
+}
+
+function abortError(url: string | null): WeightsError {
+	return new WeightsError('aborted', 'loading was cancelled', { url });
+}
+
+function isAbort(error: unknown, signal?: AbortSignal): boolean {
+	return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
+}
+
+const online = (options: LoadOptions) =>
+	(options.isOnline ?? (() => globalThis.navigator?.onLine !== false))();
+
+/** A failure while reading: cancel, offline, or a connection cut short (reported as truncated). */
+function streamError(error: unknown, loaded: number, total: number | null, context: StreamContext): unknown {
+	const { options, url } = context;
+	if (error instanceof WeightsError) return withUrl(error, url);
+	if (isAbort(error, options.signal)) return abortError(url);
+	if (context.phase === 'file')
+		return new WeightsError('invalid-file', `the file could not be read`, { cause: error });
+	if (!online(options))
+		return new WeightsError('offline', 'the connection went offline', { url, cause: error });
+	const of = total === null ? '' : ` of ${total}`;
+	return new WeightsError('truncated', `the connection ended after ${loaded}${of} bytes`, {
+		url,
+		cause: error
+	});
+}
+
+/** Full validation: the safetensors reader, then the timm mapping against the spec. */
+export function validateCheckpoint(bytes: Uint8Array, spec: NetSpec) {
+	let file: SafetensorsFile;
+	try {
+		file = readSafetensors(bytes);
+	} catch (error) {
+		if (!(error instanceof SafetensorsError)) throw error;
+		const code = error.code === 'truncated' ? 'truncated' : 'invalid-file';
+		throw new WeightsError(code, error.message, { cause: error });
+	}
+	try {
+		return { weights: mapTimmWeights(spec, file), metadata: file.metadata };
+	} catch (error) {
+		if (!(error instanceof WeightMappingError)) throw error;
+		throw new WeightsError('wrong-model', error.message, { cause: error });
+	}
+}
+
+async function fetchResponse(url: string, options: LoadOptions): Promise<Response> {
+	const fetchImpl = options.fetch ?? globalThis.fetch;
+	let response: Response;
+	try {
+		response = await fetchImpl(url, { signal: options.signal, credentials: 'omit' });
+	} catch (error) {
+		if (isAbort(error, options.signal)) throw abortError(url);
+		if (!online(options)) throw new WeightsError('offline', 'the browser is offline', { url, cause: error });
+		const detail = `request failed (blocked by CORS, DNS or the network): ${(error as Error)?.message ?? error}`;
+		throw new WeightsError('cors-or-network', detail, { url, cause: error });
+	}
+	if (response.status === 404 || response.status === 410) {
+		throw new WeightsError('not-found', `HTTP ${response.status}`, { url, status: response.status });
+	}
+	if (!response.ok)
+		throw new WeightsError('http-error', `HTTP ${response.status}`, { url, status: response.status });
+	if (/^text\/html\b/i.test(response.headers.get('content-type') ?? '')) {
+		throw new WeightsError('html-instead-of-weights', 'the server sent an HTML page', { url });
+	}
+	return response;
+}
+
+/** Size promised by the server, unless a content encoding makes Content-Length the compressed size. */
+function declaredSize(response: Response): number | null {
+	const encoding = response.headers.get('content-encoding');
+	if (encoding && encoding !== 'identity') return null;
+	const length = Number(response.headers.get('content-length'));
+	return Number.isSafeInteger(length) && length > 0 ? length : null;
+}
+
+function emptyBody(): ReadableStream<Uint8Array> {
+	return new ReadableStream({ start: (controller) => controller.close() });
+}
+
+const pruned = new WeakMap<CacheStorage, Promise<void>>();
+
+/** The weights cache, or null where Cache Storage is missing or refuses (insecure origin, private mode). */
+async function openCache(options: LoadOptions): Promise<Cache | null> {
+	const storage = options.caches === undefined ? (globalThis.caches ?? null) : options.caches;
+	if (!storage) return null;
+	try {
+		if (!pruned.has(storage))
+			pruned.set(
+				storage,
+				pruneOldCaches(storage).catch(() => {})
+			);
+		await pruned.get(storage);
+		return await storage.open(WEIGHTS_CACHE_NAME);
+	} catch {
+		return null;
+	}
+}
+
+async function pruneOldCaches(storage: CacheStorage): Promise<void> {
+	const names = await storage.keys();
+	const stale = names.filter((n) => n.startsWith(WEIGHTS_CACHE_PREFIX) && n !== WEIGHTS_CACHE_NAME);
+	await Promise.all(stale.map((n) => storage.delete(n)));
+}
+
+/** A validated cached copy, or null (a bad or mis-sized entry is deleted). */
+async function readCached(cache: Cache, url: string, spec: NetSpec, options: LoadOptions) {
+	let response: Response | undefined;
+	try {
+		response = await cache.match(url);
+	} catch {
+		return null;
+	}
+	if (!response) return null;
+	const size = Number(response.headers.get(SIZE_HEADER));
+	try {
+		const context: StreamContext = { phase: 'cache', declared: size || null, spec, options, url };
+		const bytes = await readStream(response.body ?? emptyBody(), context);
+		if (bytes.length !== size)
+			throw new WeightsError('truncated', 'cached size differs from the recorded size');
+		return { bytes, ...validateCheckpoint(bytes, spec) };
+	} catch (error) {
+		if (error instanceof WeightsError && error.code === 'aborted') throw error;
+		await cache.delete(url).catch(() => false);
+		return null;
+	}
+}
+
+async function storeCached(cache: Cache | null, url: string, bytes: Uint8Array): Promise<CacheStatus> {
+	if (!cache) return 'unavailable';
+	const headers = { 'content-type': 'application/octet-stream', [SIZE_HEADER]: String(bytes.length) };
+	try {
+		await cache.put(url, new Response(bytes as Uint8Array<ArrayBuffer>, { headers }));
+		return 'stored';
+	} catch {
+		return 'store-failed';
+	}
+}
+
+async function loadFromUrl(spec: NetSpec, url: string, options: LoadOptions) {
+	const cache = await openCache(options);
+	const cached = cache ? await readCached(cache, url, spec, options) : null;
+	if (cached) return { ...cached, cache: 'hit' as const };
+	const response = await fetchResponse(url, options);
+	const context: StreamContext = { phase: 'download', declared: declaredSize(response), spec, options, url };
+	const bytes = await readStream(response.body ?? emptyBody(), context);
+	let validated: ReturnType<typeof validateCheckpoint>;
+	try {
+		validated = validateCheckpoint(bytes, spec);
+	} catch (error) {
+		throw withUrl(error, url);
+	}
+	return { bytes, ...validated, cache: await storeCached(cache, url, bytes) };
+}
+
+/** The same error with `url` filled in (header and validation errors are raised before the URL is known). */
+function withUrl(error: unknown, url: string | null): unknown {
+	if (!(error instanceof WeightsError) || error.url !== null || url === null) return error;
+	return new WeightsError(error.code, error.detail, { url, status: error.status, cause: error.cause });
+}
+
+async function loadFromFile(spec: NetSpec, file: Blob, options: LoadOptions) {
+	const context: StreamContext = { phase: 'file', declared: file.size || null, spec, options, url: null };
+	let stream: ReadableStream<Uint8Array>;
+	try {
+		stream = file.stream() as ReadableStream<Uint8Array>;
+	} catch (cause) {
+		throw new WeightsError('invalid-file', 'the file could not be read', { cause });
+	}
+	const bytes = await readStream(stream, context);
+	return { bytes, ...validateCheckpoint(bytes, spec), cache: 'not-used' as const };
+}
+
+/**
+ * Loads and validates a checkpoint (a catalog id, or an entry of the same shape) from `source`. Rejects with a WeightsError whose `code` says
+ * what went wrong; anything else (out of memory, a bug) is rethrown as is.
+ */
+export async function loadCheckpoint(
+	which: CheckpointId | CheckpointEntry,
+	source: WeightsSource,
+	options: LoadOptions = {}
+): Promise<LoadedCheckpoint> {
+	const entry = typeof which === 'string' ? checkpoint(which) : which;
+	const spec = entry.spec();
+	if (options.signal?.aborted) throw abortError(null);
+	if (source.kind === 'file') {
+		const result = await loadFromFile(spec, source.file, options);
+		const fileName = source.name ?? (source.file as File).name ?? null;
+		return finish(entry, spec, result, { kind: 'file', url: null, fileName });
+	}
+	const url = sourceUrl(entry, source);
+	const result = await loadFromUrl(spec, url, options);
+	return finish(entry, spec, result, { kind: source.kind, url, fileName: null });
+}
+
+function finish(
+	entry: CheckpointEntry,
+	spec: NetSpec,
+	result: { bytes: Uint8Array; weights: MappedWeights; metadata: Record<string, string>; cache: CacheStatus },
+	origin: LoadedCheckpoint['origin']
+): LoadedCheckpoint {
+	const { weights, metadata, cache } = result;
+	return { checkpoint: entry, spec, weights, metadata, byteLength: result.bytes.length, origin, cache };
+}
+
+/**
+ * Which catalog checkpoint a dropped file holds, read from its header only (the family; the full
+ * check happens in `loadCheckpoint`). Null when it is a safetensors file of neither network.
+ */
+export async function identifyCheckpoint(file: Blob): Promise<CheckpointId | null> {
+	const first = new Uint8Array(await file.slice(0, 9).arrayBuffer());
+	if (first.length < 9) throw notSafetensors(first, `only ${first.length} bytes`);
+	const length = headerLength(first) as number;
+	const header = sniffHeader(new Uint8Array(await file.slice(0, 8 + length).arrayBuffer()));
+	if (!header) throw new WeightsError('truncated', 'the file ends inside its header');
+	const family = headerFamily(header);
+	return CHECKPOINT_IDS.find((id) => CHECKPOINTS[id].family === family) ?? null;
+}
+
+/** Whether a validated copy of `entry` from `url` is in the cache (for a "cached" badge). */
+export async function isCached(url: string, options: Pick<LoadOptions, 'caches'> = {}): Promise<boolean> {
+	const cache = await openCache(options);
+	if (!cache) return false;
+	try {
+		return (await cache.match(url)) !== undefined;
+	} catch {
+		return false;
+	}
+}
+
+/** Deletes every cached checkpoint (all versions). Resolves to false without Cache Storage. */
+export async function clearWeightsCache(options: Pick<LoadOptions, 'caches'> = {}): Promise<boolean> {
+	const storage = options.caches === undefined ? (globalThis.caches ?? null) : options.caches;
+	if (!storage) return false;
+	try {
+		const names = (await storage.keys()).filter((n) => n.startsWith(WEIGHTS_CACHE_PREFIX));
+		await Promise.all(names.map((n) => storage.delete(n)));
+		return true;
+	} catch {
+		return false;
+	}
+}
