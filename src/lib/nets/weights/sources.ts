@@ -214,7 +214,7 @@ function checkHeaderFamily(spec: NetSpec, header: HeaderSniff): void {
 	if (family && family !== spec.family) {
 		throw new WeightsError(
 			'wrong-model',
-			`this is a ${family} checkpoint, expected ${spec.name} (${spec.family})`
+			`the checkpoint is a ${family} network, expected ${spec.name} (${spec.family})`
 		);
 	}
 }
@@ -494,14 +494,26 @@ async function loadFromFile(spec: NetSpec, file: Blob, options: LoadOptions) {
 }
 
 /**
- * Loads and validates a checkpoint (a catalog id, or an entry of the same shape) from `source`. Rejects with a WeightsError whose `code` says
- * what went wrong; anything else (out of memory, a bug) is rethrown as is.
+ * Loads and validates a checkpoint (a catalog id, or an entry of the same shape) from `source`.
+ * Rejects with a WeightsError whose `code` says what went wrong; anything else (out of memory, a
+ * bug) is rethrown as is.
  */
 export async function loadCheckpoint(
 	which: CheckpointId | CheckpointEntry,
 	source: WeightsSource,
 	options: LoadOptions = {}
 ): Promise<LoadedCheckpoint> {
+	// The raw bytes are dropped here so that only the mapped weights stay in memory.
+	const { bytes: _bytes, ...loaded } = await loadCheckpointBytes(which, source, options);
+	return loaded;
+}
+
+/** `loadCheckpoint` that also returns the validated file itself (for saving it, as the download script does). */
+export async function loadCheckpointBytes(
+	which: CheckpointId | CheckpointEntry,
+	source: WeightsSource,
+	options: LoadOptions = {}
+): Promise<LoadedCheckpoint & { bytes: Uint8Array }> {
 	const entry = typeof which === 'string' ? checkpoint(which) : which;
 	const spec = entry.spec();
 	if (options.signal?.aborted) throw abortError(null);
@@ -520,9 +532,9 @@ function finish(
 	spec: NetSpec,
 	result: { bytes: Uint8Array; weights: MappedWeights; metadata: Record<string, string>; cache: CacheStatus },
 	origin: LoadedCheckpoint['origin']
-): LoadedCheckpoint {
-	const { weights, metadata, cache } = result;
-	return { checkpoint: entry, spec, weights, metadata, byteLength: result.bytes.length, origin, cache };
+) {
+	const { bytes, weights, metadata, cache } = result;
+	return { checkpoint: entry, spec, weights, metadata, byteLength: bytes.length, origin, cache, bytes };
 }
 
 /**
