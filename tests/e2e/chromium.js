@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 
-/** The Chromium binary to drive: CHROMIUM_PATH, else Debian's. */
+/** @returns {string | null} The Chromium binary to drive: CHROMIUM_PATH, else Debian's. */
 export function findChromium() {
 	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 	return candidates.find((path) => path && existsSync(path)) ?? null;

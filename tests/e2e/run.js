@@ -11,6 +11,7 @@ if (!chromium) {
 	process.exit(1);
 }
 
+/** @param {string} cmd @param {string[]} args */
 const run = (cmd, args) =>
 	spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } });
 if (process.env.E2E_SKIP_BUILD !== '1') {

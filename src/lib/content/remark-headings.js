@@ -1,9 +1,16 @@
 import GithubSlugger from 'github-slugger';
 import visit from 'unist-util-visit';
 
+/**
+ * The few mdast fields this plugin reads (mdsvex's unified 9 ships no usable mdast types).
+ * @typedef {{ type: string, value?: string, depth?: number, children?: MdNode[], data?: Record<string, any> }} MdNode
+ * @typedef {{ depth: number, text: string, id: string }} Heading
+ */
+
+/** @param {MdNode} node @returns {string} */
 const textOf = (node) =>
 	node.type === 'text' || node.type === 'inlineCode' || node.type === 'inlineMath'
-		? node.value
+		? (node.value ?? '')
 		: (node.children ?? []).map(textOf).join('');
 
 /**
@@ -11,15 +18,18 @@ const textOf = (node) =>
  * so the table of contents is part of the prerendered HTML (it works with JavaScript off).
  */
 export default function remarkHeadings() {
+	/** @param {MdNode} tree @param {{ data: Record<string, any> }} file */
 	return (tree, file) => {
 		const slugger = new GithubSlugger();
+		/** @type {Heading[]} */
 		const headings = [];
-		visit(tree, 'heading', (node) => {
-			if (node.depth < 2 || node.depth > 3) return;
+		visit(tree, 'heading', (/** @type {MdNode} */ node) => {
+			const depth = node.depth ?? 0;
+			if (depth < 2 || depth > 3) return;
 			const text = textOf(node).trim();
 			const id = slugger.slug(text);
 			node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id } };
-			headings.push({ depth: node.depth, text, id });
+			headings.push({ depth, text, id });
 		});
 		file.data.fm = { ...file.data.fm, headings };
 	};
