@@ -23,6 +23,7 @@ describe('ghostComparison', () => {
 			stage.blocks.flatMap((b) => (b.ghost ? [b.ghost.ghost1, b.ghost.ghost2] : []))
 		);
 		expect(modules).toHaveLength(32);
+		expect(c.modules.count).toBe(32);
 		let ghostMacs = 0;
 		let convMacs = 0;
 		for (const m of modules) {

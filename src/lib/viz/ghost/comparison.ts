@@ -16,7 +16,7 @@ export interface GhostComparison {
 	conv: NetSummary;
 	efficientnetB0: NetSummary;
 	/** The Ghost modules alone (primary + cheap layers with their BN) and the convs that replace them. */
-	modules: { ghost: Cost; conv: Cost };
+	modules: { count: number; ghost: Cost; conv: Cost };
 }
 
 const summary = (name: string, c: NetCost): NetSummary => ({ name, params: c.params, macs: c.macs });
@@ -36,6 +36,7 @@ export function ghostComparison(width: number): GhostComparison {
 		conv: summary(convSpec.name, convCost),
 		efficientnetB0: summary(b0Spec.name, cost(b0Spec)),
 		modules: {
+			count: ghostSpec.stages.flatMap((s) => s.blocks).filter((b) => b.ghost).length * 2,
 			ghost: addCosts(ghostCost.byRole.primary, ghostCost.byRole.cheap),
 			conv: convCost.byRole.conv
 		}
