@@ -1,0 +1,113 @@
+"""Ghost-vs-convolution reproduction (GhostNet paper §4.1, at small scale) on Fashion-MNIST.
+
+Usage: /usr/bin/python3 scripts/train/reproduce.py [scripts/train/configs/reproduction.json] [--epochs N]
+       [--max-steps N  (smoke test only)]
+
+Trains every variant x seed of the config with identical hyper-parameters (train.run), in the order
+seed 0 of every variant first, so a partial run is still balanced; writes runs/repro-<variant>-s<seed>/
+and scripts/train/results/reproduction.json (params and MACs from our TypeScript cost model via
+export-spec.ts, test accuracy per seed, mean and spread, time, command). Runs that already have a
+metrics.json with the same config are not trained again.
+"""
+import copy
+import json
+import os
+import statistics
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import train  # noqa: E402  (sets the OpenMP policy before torch is imported)
+from model import ROOT  # noqa: E402
+
+RESULTS = 'scripts/train/results/reproduction.json'
+
+
+def run_config(cfg, variant, seed):
+    run = copy.deepcopy(cfg['base'])
+    run['model']['options'].update(variant['options'])
+    run['seed'] = seed
+    run['name'] = f'{cfg["name"]}-{variant["id"]}-s{seed}'
+    run['configPath'] = cfg['configPath']
+    return run
+
+
+def cached(run):
+    path = os.path.join(ROOT, 'scripts/train/runs', run['name'], 'metrics.json')
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        m = json.load(f)
+    same = {k: v for k, v in m['config'].items() if k in run} == run
+    return m if same and m.get('maxSteps') is None else None
+
+
+def module_cost(run_name):
+    """Params and MACs of the Ghost modules (primary + cheap) or of the convs that replace them."""
+    with open(os.path.join(ROOT, 'scripts/train/runs', run_name, 'spec.json')) as f:
+        by_role = json.load(f)['cost']['byRole']
+    return {k: sum(by_role[r][k] for r in ('primary', 'cheap', 'conv')) for k in ('params', 'macs')}
+
+
+def summarize(cfg, results, command, wall):
+    variants = []
+    for v in cfg['variants']:
+        runs = results.get(v['id'], [])
+        accs = [r['testAccuracy'] for r in runs]
+        first = runs[0] if runs else None
+        variants.append({
+            'id': v['id'], 'label': v['label'], 'options': {**cfg['base']['model']['options'], **v['options']},
+            'architecture': first['model'] if first else None,
+            'params': first['params'] if first else None, 'macs': first['macs'] if first else None,
+            'moduleCost': module_cost(first['name']) if first else None,
+            'seeds': [r['seed'] for r in runs], 'testAccuracy': accs,
+            'mean': statistics.mean(accs) if accs else None,
+            'spread': (max(accs) - min(accs)) if len(accs) > 1 else None,
+            'std': statistics.stdev(accs) if len(accs) > 1 else None,
+            'trainSeconds': [r['trainSeconds'] for r in runs],
+            'runs': [f'scripts/train/runs/{r["name"]}' for r in runs],
+        })
+    return {
+        'what': cfg['note'],
+        'dataset': 'Fashion-MNIST (Debian dataset-fashion-mnist), 60,000 training / 10,000 test images, '
+                   '28x28 zero-padded to 32x32, repeated to 3 channels',
+        'epochs': cfg['base']['epochs'],
+        'epochsNote': 'fewer epochs than the shipped models (CPU budget); accuracies are not converged values',
+        'testImages': 10000,
+        'accuracyNote': 'top-1 on the full test set, PyTorch, fp16-rounded weights, model after the last epoch',
+        'costNote': 'params and MACs from src/lib/nets/cost.ts (conv and linear MACs, batch 1, 32x32 input); '
+                    'moduleCost counts only the Ghost modules or the ordinary convs that replace them',
+        'hyperParameters': cfg['base'],
+        'command': command,
+        'wallSeconds': round(wall, 1),
+        'variants': variants,
+        'paper': 'facts.md C.5: VGG-16 on CIFAR-10, s = 2: 93.7 vs 93.6 (vanilla), s = 3: 93.4, s = 4: 93.0',
+    }
+
+
+def main(argv):
+    path = argv[0] if argv and not argv[0].startswith('--') else 'scripts/train/configs/reproduction.json'
+    with open(os.path.join(ROOT, path)) as f:
+        cfg = json.load(f)
+    cfg['configPath'] = path
+    if '--epochs' in argv:
+        cfg['base']['epochs'] = int(argv[argv.index('--epochs') + 1])
+    max_steps = int(argv[argv.index('--max-steps') + 1]) if '--max-steps' in argv else None
+    command = '/usr/bin/python3 scripts/train/reproduce.py ' + ' '.join(argv)
+    max_seeds = max(len(v['seeds']) for v in cfg['variants'])
+    order = [(v, v['seeds'][i]) for i in range(max_seeds) for v in cfg['variants'] if i < len(v['seeds'])]
+    results = {}
+    started = time.time()
+    for variant, seed in order:
+        run = run_config(cfg, variant, seed)
+        metrics = cached(run) or train.run(run, command, max_steps)
+        results.setdefault(variant['id'], []).append(metrics)
+        out = os.path.join(ROOT, RESULTS)
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        with open(out, 'w') as f:
+            json.dump(summarize(cfg, results, command, time.time() - started), f, indent='\t')
+            f.write('\n')
+
+
+if __name__ == '__main__':
+    main(sys.argv[1:])
