@@ -172,6 +172,16 @@ describe('resizeBicubicPil (Pillow BICUBIC)', () => {
 	it('converts to gray as PIL convert("L")', () => {
 		expect([...toGray(image).data]).toEqual(PIL_GRAY_7x5);
 	});
+
+	it('resizes a gray image as PIL (down in both axes, and up in one)', () => {
+		const gray = toGray(image);
+		// PIL: Image.fromarray(synth(7, 5)).convert('L').resize((4, 3) and (10, 3), Image.BICUBIC)
+		expect([...resizeBicubicPil(gray, 1, 4, 3)]).toEqual([
+			18, 56, 96, 139, 62, 82, 123, 181, 98, 116, 159, 180
+		]);
+		// prettier-ignore
+		expect([...resizeBicubicPil(gray, 1, 10, 3)]).toEqual([13, 19, 33, 54, 69, 84, 100, 115, 137, 153, 56, 63, 73, 78, 92, 108, 126, 151, 179, 198, 101, 98, 100, 114, 128, 143, 159, 181, 181, 172]);
+	});
 });
 
 describe('preprocessPixels (timm eval, ImageNet checkpoints)', () => {

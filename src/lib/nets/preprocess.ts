@@ -235,21 +235,46 @@ function copyRows(image: RawImage, bands: number, left: number, width: number, f
 }
 
 function resampleRows(image: RawImage, bands: number, taps: AxisTaps, from: number, to: number) {
+	if (bands !== 3) return resampleRowsAnyBands(image, bands, taps, from, to);
+	const outWidth = taps.start.length;
+	const out = new Uint8Array(outWidth * (to - from) * 3);
+	const { data, channels, width } = image;
+	const { start, length, weights, kernelSize } = taps;
+	const half = 1 << (PRECISION_BITS - 1);
+	let o = 0;
+	for (let y = from; y < to; y++) {
+		for (let x = 0; x < outWidth; x++) {
+			let p = (y * width + start[x]) * channels;
+			let r = half;
+			let g = half;
+			let b = half;
+			for (let k = 0, w0 = x * kernelSize; k < length[x]; k++, p += channels) {
+				const w = weights[w0 + k];
+				r += data[p] * w;
+				g += data[p + 1] * w;
+				b += data[p + 2] * w;
+			}
+			out[o++] = clip8(r);
+			out[o++] = clip8(g);
+			out[o++] = clip8(b);
+		}
+	}
+	return out;
+}
+
+function resampleRowsAnyBands(image: RawImage, bands: number, taps: AxisTaps, from: number, to: number) {
 	const outWidth = taps.start.length;
 	const out = new Uint8Array(outWidth * (to - from) * bands);
 	const { data, channels, width } = image;
 	const acc = new Float64Array(bands);
 	let o = 0;
 	for (let y = from; y < to; y++) {
-		const rowStart = y * width;
 		for (let x = 0; x < outWidth; x++) {
 			acc.fill(1 << (PRECISION_BITS - 1));
-			const start = taps.start[x];
 			const w0 = x * taps.kernelSize;
 			for (let k = 0; k < taps.length[x]; k++) {
-				const p = (rowStart + start + k) * channels;
-				const w = taps.weights[w0 + k];
-				for (let c = 0; c < bands; c++) acc[c] += data[p + c] * w;
+				const p = (y * width + taps.start[x] + k) * channels;
+				for (let c = 0; c < bands; c++) acc[c] += data[p + c] * taps.weights[w0 + k];
 			}
 			for (let c = 0; c < bands; c++) out[o++] = clip8(acc[c]);
 		}
@@ -371,7 +396,7 @@ export type ImageSourceLike =
 	| Blob;
 
 /** Largest source (in pixels) read at full size; bigger ones are shrunk on a canvas first. */
-export const DEFAULT_MAX_SOURCE_PIXELS = 4096 * 4096;
+export const DEFAULT_MAX_SOURCE_PIXELS = 2048 * 2048;
 
 /**
  * Size to which a source is shrunk before the exact resize, or null to read it at full size.
@@ -442,12 +467,32 @@ function newCanvas(size: Size): { canvas: HTMLCanvasElement | OffscreenCanvas; c
 	return { canvas, context };
 }
 
+// timm decodes with PIL, which ignores ICC colour profiles; 'none' makes the browser do the same
+// (an Adobe RGB JPEG otherwise differs by up to ~30 levels per channel).
+const RAW_DECODE: ImageBitmapOptions = { imageOrientation: 'from-image', colorSpaceConversion: 'none' };
+
 async function decodeBlob(blob: Blob): Promise<ImageBitmap> {
 	try {
-		return await createImageBitmap(blob, { imageOrientation: 'from-image' });
+		return await createImageBitmap(blob, RAW_DECODE);
 	} catch (cause) {
 		throw new ImageReadError('decode-failed', 'the file is not an image this browser can decode', { cause });
 	}
+}
+
+/** An `<img>` re-decoded without colour management where the browser can, else the element itself. */
+async function decodeElement(image: HTMLImageElement): Promise<Drawable> {
+	try {
+		return await createImageBitmap(image, RAW_DECODE);
+	} catch {
+		return image;
+	}
+}
+
+async function decode(source: Exclude<ImageSourceLike, ImageData>): Promise<Drawable> {
+	if (source instanceof Blob) return decodeBlob(source);
+	if (typeof HTMLImageElement !== 'undefined' && source instanceof HTMLImageElement)
+		return decodeElement(source);
+	return source;
 }
 
 /** Shrinks with the browser's high-quality scaler, or by halving steps where it ignores the request. */
@@ -486,13 +531,13 @@ function pixelsOf(source: Drawable, size: Size): RawImage {
 
 /** Options of `readPixels` and `preprocessImage`. */
 export interface ReadOptions {
-	/** Sources larger than this many pixels are shrunk first (default 4096²). */
+	/** Sources larger than this many pixels are shrunk first (default 2048², about 4 megapixels). */
 	maxSourcePixels?: number;
 }
 
 /**
- * Decoded RGBA pixels of a source (browser only). Files are decoded with their EXIF orientation
- * applied; sources above `maxSourcePixels` are shrunk on a canvas so that no full-size buffer of a
+ * Decoded RGBA pixels of a source (browser only). Files and `<img>` elements are decoded with their
+ * EXIF orientation applied and without colour management (as PIL does); sources above `maxSourcePixels` are shrunk on a canvas so that no full-size buffer of a
  * huge image is ever read into JavaScript. `minShorter` is the shorter side the caller will resize
  * to, which bounds how far the shrinking may go.
  */
@@ -501,7 +546,7 @@ export async function readPixels(source: ImageSourceLike, minShorter: number, op
 		const image: RawImage = { data: source.data, width: source.width, height: source.height, channels: 4 };
 		return image;
 	}
-	const decoded = source instanceof Blob ? await decodeBlob(source) : (source as Drawable);
+	const decoded = await decode(source);
 	try {
 		const size = sourceSize(decoded);
 		if (!(size.width > 0 && size.height > 0))

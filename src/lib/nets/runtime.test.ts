@@ -4,6 +4,7 @@ import {
 	assertNoTensorLeak,
 	BACKENDS,
 	countLeakedTensors,
+	fallBackOnContextLoss,
 	fallbackOrder,
 	loadBackendChoice,
 	loadTf,
@@ -180,6 +181,25 @@ describe('with tfjs (CPU backend in Node)', () => {
 		expect(lost).toBe(1);
 		watchContextLoss(fakeTf('cpu'), () => lost++)();
 		expect(lost).toBe(1);
+	});
+
+	it('switches backend when the context is lost and reports the new backend', async () => {
+		const canvas = new EventTarget();
+		const fakeTf = {
+			getBackend: () => 'webgl',
+			backend: () => ({ gpgpu: { gl: { canvas } } })
+		} as unknown as typeof tf;
+		const { host, tried } = fakeHost({});
+		const info = await new Promise((resolve) => {
+			fallBackOnContextLoss(fakeTf, 'webgl', resolve, resolve, host);
+			canvas.dispatchEvent(new Event('webglcontextlost'));
+		});
+		expect(tried).toEqual(['wasm']);
+		expect(info).toMatchObject({
+			requested: 'webgl',
+			active: 'wasm',
+			fallbacks: [{ backend: 'webgl', reason: 'webgl-context-lost' }]
+		});
 	});
 
 	it('counts tensors and catches a leak', async () => {

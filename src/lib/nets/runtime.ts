@@ -198,6 +198,23 @@ export function recoverFromContextLoss(requested: BackendName, host: BackendHost
 	return selectBackend(requested, host, [{ backend: 'webgl', reason: 'webgl-context-lost' }]);
 }
 
+/**
+ * Watches the WebGL context and, when it is lost, switches to the next backend and reports the new
+ * `BackendInfo` (its `fallbacks` say 'webgl-context-lost'); the caller then rebuilds its networks,
+ * whose WebGL tensors are gone. WebGL is not retried until the page reloads. Returns stop().
+ */
+export function fallBackOnContextLoss(
+	tf: Tf,
+	requested: BackendName,
+	onFallback: (info: BackendInfo) => void,
+	onError: (error: unknown) => void = (error) => console.error(error),
+	host: BackendHost = tfBackendHost(tf)
+): () => void {
+	return watchContextLoss(tf, () => {
+		recoverFromContextLoss(requested, host).then(onFallback, onError);
+	});
+}
+
 const STORAGE_KEY = 'egn.backend.v1';
 
 /** `localStorage`, or null where it is missing or throws (private modes, blocked cookies, Node). */
