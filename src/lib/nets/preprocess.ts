@@ -529,6 +529,10 @@ function pixelsOf(source: Drawable, size: Size): RawImage {
 	}
 }
 
+function isImageData(source: ImageSourceLike): source is ImageData {
+	return typeof ImageData !== 'undefined' && source instanceof ImageData;
+}
+
 /** Options of `readPixels` and `preprocessImage`. */
 export interface ReadOptions {
 	/** Sources larger than this many pixels are shrunk first (default 2048², about 4 megapixels). */
@@ -537,15 +541,18 @@ export interface ReadOptions {
 
 /**
  * Decoded RGBA pixels of a source (browser only). Files and `<img>` elements are decoded with their
- * EXIF orientation applied and without colour management (as PIL does); sources above `maxSourcePixels` are shrunk on a canvas so that no full-size buffer of a
- * huge image is ever read into JavaScript. `minShorter` is the shorter side the caller will resize
- * to, which bounds how far the shrinking may go.
+ * EXIF orientation applied and without colour management (as PIL does); sources above
+ * `maxSourcePixels` are shrunk on a canvas so that no full-size buffer of a huge image is ever read
+ * into JavaScript. `minShorter` is the shorter side the caller will resize to, which bounds how far
+ * the shrinking may go.
  */
-export async function readPixels(source: ImageSourceLike, minShorter: number, options: ReadOptions = {}) {
-	if (typeof ImageData !== 'undefined' && source instanceof ImageData) {
-		const image: RawImage = { data: source.data, width: source.width, height: source.height, channels: 4 };
-		return image;
-	}
+export async function readPixels(
+	source: ImageSourceLike,
+	minShorter: number,
+	options: ReadOptions = {}
+): Promise<RawImage> {
+	if (isImageData(source))
+		return { data: source.data, width: source.width, height: source.height, channels: 4 };
 	const decoded = await decode(source);
 	try {
 		const size = sourceSize(decoded);
