@@ -1,83 +1,12 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BackendInfo, BackendName } from '$lib/nets/runtime';
-import type { CheckpointEntry } from '$lib/nets/weights/catalog';
-import { WeightsError, type LoadOptions, type WeightsSource } from '$lib/nets/weights/sources';
-import type { ClassifierEngine } from '$lib/viz/classifier/engine';
-import { NetworkSession, type NetworkDeps } from './networks.svelte';
+import { WeightsError } from '$lib/nets/weights/sources';
+import { fakeSession, type FakeSessionOptions } from '$lib/viz/classifier/testing';
 
-const info = (active: BackendName, requested = active): BackendInfo => ({ requested, active, fallbacks: [] });
-
-function fakeEngine() {
-	const loaded = new Set<string>();
-	const engine = {
-		start: vi.fn(async (name: BackendName) => info(name)),
-		switchBackend: vi.fn(async (name: BackendName) => info(name)),
-		load: vi.fn(async (id: string) => void loaded.add(id)),
-		unload: vi.fn(async (id: string) => void loaded.delete(id)),
-		classify: vi.fn(async (ids: readonly string[]) => ({
-			runs: ids.map((modelId) => ({
-				modelId,
-				top: [{ index: 1, probability: 0.9 }],
-				medianMs: 3,
-				samplesMs: [3]
-			})),
-			preview: { pixels: new Uint8Array(3), size: 1 },
-			backend: 'cpu' as const
-		})),
-		memory: () => ({ numTensors: loaded.size * 100, numBytes: 0 }),
-		onBackendLost: () => () => {}
-	} satisfies ClassifierEngine;
-	return { engine, loaded };
-}
-
-const fmnistManifest = {
-	models: ['ghostnet', 'efficientnet'].map((family) => ({
-		id: `fmnist-${family}`,
-		file: `fmnist-${family}.safetensors`,
-		bytes: 1000,
-		family,
-		spec:
-			family === 'ghostnet'
-				? { width: 0.5, numClasses: 10, resolution: 32 }
-				: { width: 0.5, depth: 1, numClasses: 10, resolution: 32 },
-		testAccuracy: 0.9,
-		testImages: 10000,
-		preprocessing: { resolution: 32, cropPct: 1, mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] }
-	}))
+const session = (options: FakeSessionOptions = {}) => {
+	const { session: s, ...rest } = fakeSession(options);
+	return { s, ...rest };
 };
-
-type Loader = (entry: CheckpointEntry, source: WeightsSource, options: LoadOptions) => Promise<void>;
-
-function session(options: { cached?: boolean; loader?: Loader; manifest?: unknown } = {}) {
-	const { engine, loaded } = fakeEngine();
-	const calls: { id: string; source: WeightsSource }[] = [];
-	const deps: NetworkDeps = {
-		engine: async () => engine,
-		async loadCheckpoint(entry, source, opts) {
-			calls.push({ id: entry.id, source });
-			await options.loader?.(entry, source, opts);
-			const url = source.kind === 'file' ? null : `${source.baseUrl}/${entry.id}`;
-			const fileName = source.kind === 'file' ? (source.name ?? null) : null;
-			return {
-				checkpoint: entry,
-				spec: entry.spec(),
-				weights: new Map(),
-				metadata: {},
-				byteLength: 1234,
-				origin: { kind: source.kind, url, fileName },
-				cache: options.cached ? 'hit' : 'stored'
-			};
-		},
-		isCached: async () => options.cached ?? false,
-		sourceUrl: (entry, source) => `${source.baseUrl}/${entry.id}`,
-		fetchJson: async () => options.manifest ?? fmnistManifest,
-		hubBase: () => 'http://hub.test',
-		staticBase: '/weights',
-		online: () => true
-	};
-	return { s: new NetworkSession(deps), engine, loaded, calls };
-}
 
 beforeEach(() => localStorage.clear());
 

@@ -172,6 +172,11 @@ export class NetworkSession {
 		}
 	}
 
+	/** The base URL the hub source downloads from (the developer override, else the build's). */
+	hubBase(): string {
+		return this.deps.hubBase();
+	}
+
 	private hubSource() {
 		return { kind: 'hub' as const, baseUrl: this.deps.hubBase() };
 	}

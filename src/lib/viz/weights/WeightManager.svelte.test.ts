@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { WeightsError } from '$lib/nets/weights/sources';
+import { fakeSession } from '$lib/viz/classifier/testing';
+import WeightManager from './WeightManager.svelte';
+
+beforeEach(() => localStorage.clear());
+
+const row = (modelId: string) => document.querySelector(`[data-model="${modelId}"]`) as HTMLElement;
+
+describe('WeightManager', () => {
+	it('shows download progress with bytes and percent, and cancels', async () => {
+		let release = () => {};
+		const { session } = fakeSession({
+			loader: (_entry, source, opts) =>
+				source.kind === 'hub'
+					? new Promise((resolve, reject) => {
+							opts.onProgress?.({ phase: 'download', loaded: 5_000_000, total: 20_000_000, percent: 25 });
+							release = () => resolve();
+							opts.signal?.addEventListener('abort', () => reject(new WeightsError('aborted', 'x')));
+						})
+					: Promise.resolve()
+		});
+		render(WeightManager, { session, lang: 'en' });
+		await fireEvent.click(screen.getByRole('button', { name: 'Load the ImageNet weights' }));
+		const ghost = row('ghostnet_100.in1k');
+		await vi.waitFor(() => expect(within(ghost).getByText('5.0 MB of 20.0 MB')).toBeInTheDocument());
+		expect(within(ghost).getByText('25%')).toBeInTheDocument();
+		expect(within(ghost).getByRole('progressbar')).toHaveAttribute('value', '25');
+		await fireEvent.click(within(ghost).getByRole('button', { name: 'Cancel' }));
+		await vi.waitFor(() =>
+			expect(within(ghost).getByRole('alert')).toHaveTextContent('Loading was cancelled.')
+		);
+		release();
+	});
+
+	it('gives a failed download its message with retry and choose-a-file actions, in Chinese', async () => {
+		const { session } = fakeSession({
+			loader: async (entry, source) => {
+				if (source.kind === 'hub' && entry.family === 'efficientnet')
+					throw new WeightsError('html-instead-of-weights', 'HTML', { url: 'http://hub.test/x' });
+			}
+		});
+		render(WeightManager, { session, lang: 'zh' });
+		await fireEvent.click(screen.getByRole('button', { name: '加载 ImageNet 权重' }));
+		const alert = await vi.waitFor(() => within(row('efficientnet_b0.ra_in1k')).getByRole('alert'));
+		expect(alert).toHaveAttribute('data-code', 'html-instead-of-weights');
+		expect(alert).toHaveTextContent('服务器返回的是网页而不是权重文件');
+		expect(within(alert).getByRole('button', { name: '重试' })).toBeInTheDocument();
+		await fireEvent.click(within(alert).getByRole('button', { name: '选择文件' }));
+		expect(screen.getByLabelText('选择 .safetensors 文件 (EfficientNet-B0)')).toBeInTheDocument();
+	});
+
+	it('loads a chosen file into its row and states the weights in use; switches the set when both are loaded', async () => {
+		const { session, calls } = fakeSession();
+		await session.start();
+		render(WeightManager, { session, lang: 'en' });
+		expect(screen.getByRole('radio', { name: /Fashion-MNIST models/ })).toBeChecked();
+		expect(screen.getByRole('radio', { name: /ImageNet checkpoints/ })).toBeDisabled();
+		await fireEvent.click(screen.getByRole('radio', { name: /A .safetensors file/ }));
+		for (const [name, file] of [
+			['EfficientNet-B0', 'b0.safetensors'],
+			['GhostNet 1.0×', 'ghost.safetensors']
+		]) {
+			const input = screen.getByLabelText(`Choose a .safetensors file (${name})`);
+			await fireEvent.change(input, { target: { files: [new File(['x'], file)] } });
+		}
+		await vi.waitFor(() => expect(session.ready('imagenet')).toBe(true));
+		expect(calls.filter((c) => c.source.kind === 'file').map((c) => c.id)).toEqual([
+			'efficientnet_b0.ra_in1k',
+			'ghostnet_100.in1k'
+		]);
+		expect(row('ghostnet_100.in1k')).toHaveTextContent(
+			'GhostNet 1.0× · ImageNet-1k · your file ghost.safetensors'
+		);
+		expect(screen.getByRole('radio', { name: /ImageNet checkpoints/ })).toBeChecked();
+		await fireEvent.click(screen.getByRole('radio', { name: /Fashion-MNIST models/ }));
+		expect(session.active).toBe('fmnist');
+	});
+
+	it('names the hub host and marks the developer override', async () => {
+		localStorage.setItem('egn.weightsBase.v1', 'http://127.0.0.1:4999');
+		const { session } = fakeSession();
+		render(WeightManager, { session, lang: 'en' });
+		await vi.waitFor(() => expect(screen.getByText('(hub.test, developer setting)')).toBeInTheDocument());
+	});
+});

@@ -1,0 +1,48 @@
+/**
+ * The "weights in use" line (pure): which network, from which source, how big, and whether it came
+ * from the browser cache, in the reader's language. Shown wherever a network's output is shown.
+ */
+import type { Language } from '$lib/content/languages';
+import type { ModelInfo } from '$lib/viz/classifier/models';
+import type { WeightsOrigin } from '$lib/state/networks.svelte';
+import { formatBytes } from './format';
+
+function host(url: string | null): string {
+	if (!url) return '';
+	try {
+		return new URL(url, 'http://localhost').host;
+	} catch {
+		return url;
+	}
+}
+
+function sourceText(model: ModelInfo, origin: WeightsOrigin, lang: Language): string {
+	const zh = lang === 'zh';
+	switch (origin.kind) {
+		case 'hub': {
+			const where = host(origin.url);
+			const repo = model.checkpoint?.repo ?? '';
+			return zh
+				? `${repo}，来自 ${where}（Hugging Face hub 布局）`
+				: `${repo} from ${where} (Hugging Face hub layout)`;
+		}
+		case 'static':
+			return zh ? `本站自托管文件 ${origin.url}` : `self-hosted on this site, ${origin.url}`;
+		case 'file':
+			return zh ? `你选择的文件 ${origin.fileName ?? ''}` : `your file ${origin.fileName ?? ''}`;
+		case 'bundled': {
+			const accuracy = ((model.bundled?.testAccuracy ?? 0) * 100).toFixed(1);
+			return zh
+				? `随本站发布、由我们在 Fashion-MNIST 上训练（测试集准确率 ${accuracy}%）`
+				: `bundled with this site, trained by us on Fashion-MNIST (${accuracy}% test accuracy)`;
+		}
+	}
+}
+
+/** E.g. "EfficientNet-B0 · ImageNet-1k · timm/… from huggingface.co (…) · 21.4 MB · from the browser cache". */
+export function originLine(model: ModelInfo, origin: WeightsOrigin, lang: Language): string {
+	const dataset = model.dataset === 'imagenet' ? 'ImageNet-1k' : 'Fashion-MNIST';
+	const parts = [model.name, dataset, sourceText(model, origin, lang), formatBytes(origin.bytes)];
+	if (origin.fromCache) parts.push(lang === 'zh' ? '读自浏览器缓存' : 'from the browser cache');
+	return parts.join(' · ');
+}
