@@ -23,8 +23,11 @@ describe('GhostBottlenecks', () => {
 		]);
 		expect(container.textContent).toContain('identity shortcut');
 		// blocks.1.0: 16 → 48 → 24 at stride 2 (facts.md C.6)
-		expect(container.textContent).toContain('16→48 · 1×1: 24 + 3×3 dw: 24 · ReLU');
-		expect(container.textContent).toContain('Depthwise 3×3, stride 2, BN');
+		expect(container.textContent).toContain('Ghost module 1 (expand): 16→48');
+		expect(container.textContent).toContain('1×1: 24 + 3×3 dw: 24 · BN, ReLU');
+		expect(container.textContent).toContain('1×1: 12 + 3×3 dw: 12 · BN, no ReLU');
+		expect(container.textContent).toContain('Depthwise 3×3, stride 2');
+		expect(container.textContent).toContain('16→24 · BN'); // projection shortcut
 	});
 
 	it('switches to blocks with SE, with the SE width of the spec', async () => {
@@ -45,7 +48,7 @@ describe('GhostBottlenecks', () => {
 		render(GhostBottlenecks, { lang: 'en' });
 		const svg = screen.getByRole('img', { name: 'blocks.1.0: stride-2 Ghost bottleneck' });
 		expect(svg).toHaveAccessibleDescription(
-			/Input: 112×112×16; .* Output: 56×56×24; add: Depthwise 3×3, stride 2/
+			/Input \(112×112×16\); .* Output \(56×56×24\); add: Depthwise 3×3 \(stride 2 · 16 ch · BN\) → 1×1 conv/
 		);
 	});
 });

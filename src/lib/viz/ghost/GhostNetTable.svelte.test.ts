@@ -63,7 +63,7 @@ describe('GhostNetTable', () => {
 		// 80 → 480 → 112 with SE 480 → 120 → 480 (facts.md C.6)
 		expect(svg.textContent).toContain('80→480');
 		expect(svg.textContent).toContain('480→120→480');
-		expect(svg.textContent).toContain('80→112, BN');
+		expect(svg.textContent).toContain('80→112 · BN');
 		expect(container.querySelector('tr[data-key="blocks.6.3"]')).toHaveClass('selected');
 	});
 

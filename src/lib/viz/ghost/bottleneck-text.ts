@@ -18,9 +18,13 @@ export interface BottleneckText {
 
 const shape = ([h, w, c]: Shape) => `${h}×${w}×${c}`;
 
-function moduleDetail(step: Extract<MainStep, { kind: 'ghost' }>, dw: string, relu: string): string {
+const channels = (step: Extract<MainStep, { kind: 'ghost' }>) =>
+	`${step.module.inChannels}→${step.module.outChannels}`;
+
+/** "1×1: 36 + 3×3 dw: 36 · BN, ReLU": intrinsic maps from the primary conv, ghost maps from the cheap op. */
+function moduleDetail(step: Extract<MainStep, { kind: 'ghost' }>, dw: string, activation: string): string {
 	const m = step.module;
-	return `${m.inChannels}→${m.outChannels} · 1×1: ${m.primaryChannels} + ${m.cheapKernel}×${m.cheapKernel} ${dw}: ${m.cheapChannels}${m.relu ? relu : ''}`;
+	return `1×1: ${m.primaryChannels} + ${m.cheapKernel}×${m.cheapKernel} ${dw}: ${m.cheapChannels} · ${activation}`;
 }
 
 export const bottleneckText: Localized<BottleneckText> = {
@@ -33,13 +37,13 @@ export const bottleneckText: Localized<BottleneckText> = {
 					return { title: '输出', detail: shape(step.shape) };
 				case 'ghost':
 					return {
-						title: step.which === 1 ? 'Ghost 模块 1（扩展），BN' : 'Ghost 模块 2（压缩），BN，无 ReLU',
-						detail: moduleDetail(step, '深度', ' · ReLU')
+						title: `Ghost 模块 ${step.which}（${step.which === 1 ? '扩展' : '压缩'}）：${channels(step)}`,
+						detail: moduleDetail(step, '深度', step.module.relu ? 'BN，ReLU' : 'BN，无 ReLU')
 					};
 				case 'depthwise':
 					return {
-						title: `深度卷积 ${step.kernel}×${step.kernel}，步长 ${step.stride}，BN`,
-						detail: `${step.channels} 通道`
+						title: `深度卷积 ${step.kernel}×${step.kernel}，步长 ${step.stride}`,
+						detail: `${step.channels} 通道 · BN`
 					};
 				case 'se':
 					return {
@@ -49,8 +53,8 @@ export const bottleneckText: Localized<BottleneckText> = {
 			}
 		},
 		shortcut: (p) => [
-			{ title: `深度卷积 ${p.kernel}×${p.kernel}，步长 ${p.stride}`, detail: `${p.inChannels} 通道，BN` },
-			{ title: '1×1 卷积', detail: `${p.inChannels}→${p.outChannels}，BN` }
+			{ title: `深度卷积 ${p.kernel}×${p.kernel}`, detail: `步长 ${p.stride} · ${p.inChannels} 通道 · BN` },
+			{ title: '1×1 卷积', detail: `${p.inChannels}→${p.outChannels} · BN` }
 		],
 		identity: '恒等 shortcut',
 		add: '相加',
@@ -65,13 +69,13 @@ export const bottleneckText: Localized<BottleneckText> = {
 					return { title: 'Output', detail: shape(step.shape) };
 				case 'ghost':
 					return {
-						title: step.which === 1 ? 'Ghost module 1 (expand), BN' : 'Ghost module 2 (project), BN, no ReLU',
-						detail: moduleDetail(step, 'dw', ' · ReLU')
+						title: `Ghost module ${step.which} (${step.which === 1 ? 'expand' : 'project'}): ${channels(step)}`,
+						detail: moduleDetail(step, 'dw', step.module.relu ? 'BN, ReLU' : 'BN, no ReLU')
 					};
 				case 'depthwise':
 					return {
-						title: `Depthwise ${step.kernel}×${step.kernel}, stride ${step.stride}, BN`,
-						detail: `${step.channels} channels`
+						title: `Depthwise ${step.kernel}×${step.kernel}, stride ${step.stride}`,
+						detail: `${step.channels} channels · BN`
 					};
 				case 'se':
 					return {
@@ -81,11 +85,8 @@ export const bottleneckText: Localized<BottleneckText> = {
 			}
 		},
 		shortcut: (p) => [
-			{
-				title: `Depthwise ${p.kernel}×${p.kernel}, stride ${p.stride}`,
-				detail: `${p.inChannels} channels, BN`
-			},
-			{ title: '1×1 conv', detail: `${p.inChannels}→${p.outChannels}, BN` }
+			{ title: `Depthwise ${p.kernel}×${p.kernel}`, detail: `stride ${p.stride} · ${p.inChannels} ch · BN` },
+			{ title: '1×1 conv', detail: `${p.inChannels}→${p.outChannels} · BN` }
 		],
 		identity: 'identity shortcut',
 		add: 'add',

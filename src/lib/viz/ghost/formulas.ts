@@ -23,9 +23,15 @@ export interface CalculatorFormulas {
 	compression: string;
 }
 
-/** `lhs = step1 \\ = step2 …`; a step that starts with a relation (\approx, =) keeps its own. */
+/**
+ * `lhs = step1 \\ = step2 …`; a step that starts with a relation (\approx, =) keeps its own, and one that
+ * starts with + continues the line above, indented.
+ */
 function aligned(lhs: string, steps: string[]): string {
-	const lines = steps.map((step) => (/^(=|\\approx|\\not\\approx)/.test(step) ? `&${step}` : `&= ${step}`));
+	const lines = steps.map((step) => {
+		if (step.startsWith('+')) return `&\\qquad ${step}`;
+		return /^(=|\\approx|\\not\\approx)/.test(step) ? `&${step}` : `&= ${step}`;
+	});
 	return `\\begin{aligned} ${lhs} ${lines.join(' \\\\ ')} \\end{aligned}`;
 }
 
@@ -47,8 +53,10 @@ function costFormulas(p: GhostModuleInput): Omit<CalculatorFormulas, 'speedup' |
 			texEquals(conv.flops)
 		]),
 		ghostFlops: aligned('\\mathrm{FLOPs}_\\text{Ghost}', [
-			"\\tfrac{n}{s} \\cdot h' \\cdot w' \\cdot c \\cdot k \\cdot k + (s-1) \\cdot \\tfrac{n}{s} \\cdot h' \\cdot w' \\cdot d \\cdot d",
-			`${product([m, p.h, p.w, p.c, p.k, p.k])} + ${product([p.s - 1, m, p.h, p.w, p.d, p.d])}`,
+			"\\tfrac{n}{s} \\cdot h' \\cdot w' \\cdot c \\cdot k \\cdot k",
+			"+ (s-1) \\cdot \\tfrac{n}{s} \\cdot h' \\cdot w' \\cdot d \\cdot d",
+			product([m, p.h, p.w, p.c, p.k, p.k]),
+			`+ ${product([p.s - 1, m, p.h, p.w, p.d, p.d])}`,
 			`${texEquals(ghost.primary.flops)} + ${texNumber(ghost.cheap.flops)}`,
 			texEquals(ghost.flops)
 		]),
@@ -86,8 +94,8 @@ export function calculatorFormulas(p: GhostModuleInput): CalculatorFormulas {
 	return {
 		...costFormulas(p),
 		speedup: aligned('r_s', [
-			'\\frac{\\mathrm{FLOPs}_\\text{conv}}{\\mathrm{FLOPs}_\\text{Ghost}} = ' +
-				'\\frac{c \\cdot k \\cdot k}{\\frac{1}{s} \\cdot c \\cdot k \\cdot k + \\frac{s-1}{s} \\cdot d \\cdot d}',
+			'\\frac{\\mathrm{FLOPs}_\\text{conv}}{\\mathrm{FLOPs}_\\text{Ghost}}',
+			'\\frac{c \\cdot k \\cdot k}{\\frac{1}{s} \\cdot c \\cdot k \\cdot k + \\frac{s-1}{s} \\cdot d \\cdot d}',
 			`\\frac{${ckk}}{\\tfrac{1}{${p.s}} \\cdot ${ckk} + \\tfrac{${p.s - 1}}{${p.s}} \\cdot ${p.d * p.d}}`,
 			...ratioSteps(p, speedupRatio(p))
 		]),
