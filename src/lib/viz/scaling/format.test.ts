@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	formatMacsTick,
 	formatFactor,
 	formatInteger,
 	formatMacs,
@@ -15,6 +16,7 @@ describe('formats', () => {
 	});
 	it('params in millions and exact', () => {
 		expect(formatParams(5_288_548)).toBe('5.29 M');
+		expect(formatParams(1_184)).toBe('1.2 k');
 		expect(formatInteger(66_347_960)).toBe('66,347,960');
 	});
 	it('signed percentages and factors', () => {
@@ -27,5 +29,9 @@ describe('formats', () => {
 	it('TeX numbers never show −0', () => {
 		expect(texNumber(-0.001, 1)).toBe('0.0');
 		expect(texNumber(-2, 1)).toBe('-2.0');
+	});
+
+	it('MAC axis ticks', () => {
+		expect([1e8, 2e8, 1e9, 5e10, 1e12].map(formatMacsTick)).toEqual(['100 M', '200 M', '1 G', '50 G', '1 T']);
 	});
 });

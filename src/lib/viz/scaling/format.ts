@@ -5,7 +5,7 @@ export function formatMacs(macs: number): string {
 }
 
 export function formatParams(params: number): string {
-	return `${(params / 1e6).toFixed(2)} M`;
+	return params >= 1e6 ? `${(params / 1e6).toFixed(2)} M` : `${(params / 1e3).toFixed(1)} k`;
 }
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -29,4 +29,18 @@ export function formatFactor(factor: number): string {
 export function texNumber(value: number, decimals: number): string {
 	const text = Math.abs(value).toFixed(decimals);
 	return value < 0 && Number(text) !== 0 ? `-${text}` : text;
+}
+
+/** Axis ticks of MACs: 100 M, 1 G, 10 G, 1 T. */
+export function formatMacsTick(macs: number): string {
+	const units: [number, string][] = [
+		[1e12, 'T'],
+		[1e9, 'G'],
+		[1e6, 'M'],
+		[1e3, 'k']
+	];
+	for (const [size, unit] of units) {
+		if (macs >= size) return `${Number((macs / size).toPrecision(3))} ${unit}`;
+	}
+	return String(macs);
 }

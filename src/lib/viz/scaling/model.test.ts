@@ -65,19 +65,27 @@ describe('the formula network and the prediction', () => {
 		expect(model.formula.depth).toBeCloseTo(3.583, 3);
 		expect(model.formula.width).toBeCloseTo(1.949, 3);
 		expect(model.formula.resolution).toBe(596);
-		expect(model.official?.depth).toBe(3.1);
-		expect(model.official?.width).toBe(2.0);
-		expect(model.formula.cost.macs).not.toBe(model.official?.cost.macs);
+		expect(model.official.depth).toBe(3.1);
+		expect(model.official.width).toBe(2.0);
+		expect(model.formula.cost.macs).not.toBe(model.official.cost.macs);
 	});
 
 	it('α·β²·γ² = 1.92 for the paper coefficients, and FLOPs are predicted from B0 (facts.md A.2)', () => {
 		const model = scalingUpdate({ phi: 3, alpha: 1.2, beta: 1.1, gamma: 1.15, variant: null });
-		expect(model.official).toBeNull();
 		expect(model.shown).toBe(model.formula);
+		// The official variant nearest φ = 3 is B3 (facts.md A.7: 12,233,232 params).
+		expect(model.officialVariant).toBe('b3');
+		expect(model.official.cost.params).toBe(12_233_232);
 		expect(model.prediction.product).toBeCloseTo(1.92, 2);
 		expect(model.prediction.powerOfTwo).toBe(8);
 		expect(model.prediction.macs / model.base.macs).toBeCloseTo(1.92027 ** 3, 4);
 		expect(model.base.params).toBe(5_288_548);
+	});
+
+	it('the nearest official variant stays within B0…B7', () => {
+		expect(scalingUpdate({ ...variantState('b0'), phi: -2.6, variant: null }).officialVariant).toBe('b0');
+		expect(scalingUpdate({ ...variantState('b0'), phi: 8.6, variant: null }).officialVariant).toBe('b7');
+		expect(scalingUpdate({ ...variantState('b0'), phi: 4.5, variant: null }).officialVariant).toBe('b5');
 	});
 
 	it('φ = 0 with any coefficients is B0 itself', () => {

@@ -1,12 +1,12 @@
 /**
  * Everything the Scaling lab shows for one state, from the resolved spec and its exact cost:
  * `scalingUpdate` runs on every slider input event (the benchmark times it), so it resolves and costs
- * at most two networks and nothing else.
+ * the φ network and nothing else (released variants are cached).
  */
-import { cost, efficientnet, type EfficientNetSpec, type NetCost } from '$lib/nets';
+import { cost, efficientnet, type EfficientNetSpec, type EfficientNetVariant, type NetCost } from '$lib/nets';
 import { macBreakdown, type BreakdownRow } from './breakdown';
 import { stageRows, type StageRow } from './stage-table';
-import type { Compound, ScalingState } from './state';
+import { VARIANTS, type Compound, type ScalingState } from './state';
 
 export interface NetworkView {
 	spec: EfficientNetSpec;
@@ -38,8 +38,9 @@ export interface ScalingModel {
 	shown: NetworkView;
 	/** The network d = α^φ, w = β^φ, r = γ^φ (the same object as `shown` in the compound form). */
 	formula: NetworkView;
-	/** The official variant, or null in the compound form. */
-	official: NetworkView | null;
+	/** The preset's official variant, or in the compound form the one nearest φ ("formula vs shipped"). */
+	official: NetworkView;
+	officialVariant: EfficientNetVariant;
 	base: { params: number; macs: number };
 	prediction: Prediction;
 }
@@ -84,16 +85,40 @@ export function formulaSpec(c: Compound): EfficientNetSpec {
 	return efficientnet({ phi: c.phi, alpha: c.alpha, beta: c.beta, gamma: c.gamma });
 }
 
-/** The per-input-event update: resolve and cost the network(s) of a state. */
+const officialViews = new Map<EfficientNetVariant, NetworkView>();
+
+/** Released variants never change: each is resolved and costed once. */
+export function officialView(variant: EfficientNetVariant): NetworkView {
+	let view = officialViews.get(variant);
+	if (!view) {
+		view = networkView(efficientnet({ variant }));
+		officialViews.set(variant, view);
+	}
+	return view;
+}
+
+/** The official variant of a preset, else the one whose φ (0…7) is nearest. */
+export function nearestVariant(state: ScalingState): EfficientNetVariant {
+	if (state.variant) return state.variant;
+	const index = Math.min(VARIANTS.length - 1, Math.max(0, Math.round(state.phi)));
+	return VARIANTS[index];
+}
+
+/**
+ * The per-input-event update: resolve and cost the φ network of a state; the official variant next to
+ * it comes from a cache, so a drag resolves one network per event.
+ */
 export function scalingUpdate(state: ScalingState): ScalingModel {
 	const formula = networkView(formulaSpec(state));
-	const official = state.variant ? networkView(efficientnet({ variant: state.variant })) : null;
+	const officialVariant = nearestVariant(state);
+	const official = officialView(officialVariant);
 	const base = baseline();
 	return {
 		state,
-		shown: official ?? formula,
+		shown: state.variant ? official : formula,
 		formula,
 		official,
+		officialVariant,
 		base,
 		prediction: predict(state, base.macs)
 	};

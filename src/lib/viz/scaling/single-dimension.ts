@@ -5,7 +5,7 @@
  * neighbouring rounded networks around the target; the closer one is reported. The spec's limits bound
  * the search: a target beyond them is reported as unreachable, with the largest network allowed.
  */
-import { efficientnet, LIMITS, type EfficientNetSpec } from '$lib/nets';
+import { cost, efficientnet, LIMITS, type EfficientNetSpec } from '$lib/nets';
 import { totalMacs } from './curves';
 
 export type Dimension = 'depth' | 'width' | 'resolution';
@@ -17,6 +17,7 @@ export interface SingleDimensionMatch {
 	multiplier: number;
 	spec: EfficientNetSpec;
 	macs: number;
+	params: number;
 	/** macs / target − 1. */
 	relativeError: number;
 	/** 'above-limit': even the spec's largest multiplier costs less than the target; 'below-limit' mirrors. */
@@ -46,7 +47,8 @@ function result(
 	reach: SingleDimensionMatch['reach']
 ): SingleDimensionMatch {
 	const { value, spec, macs } = point;
-	return { dimension, multiplier: value, spec, macs, relativeError: macs / target - 1, reach };
+	const { params } = cost(spec);
+	return { dimension, multiplier: value, spec, macs, params, relativeError: macs / target - 1, reach };
 }
 
 export function matchMacs(dimension: Dimension, target: number): SingleDimensionMatch {

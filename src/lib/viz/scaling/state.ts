@@ -203,6 +203,10 @@ export function parseQuery(query: URLSearchParams): { state: ScalingState; notes
 	return { state: normalized.state, notes: [...notes, ...normalized.notes] };
 }
 
+export function parseSearch(search: string): { state: ScalingState; notes: StateNote[] } {
+	return parseQuery(new URLSearchParams(search));
+}
+
 /** The query parameters that describe a state. */
 export function stateQuery(state: ScalingState): Record<string, string> {
 	if (state.variant) return { variant: state.variant };
