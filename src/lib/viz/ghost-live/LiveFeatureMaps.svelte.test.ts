@@ -1,0 +1,115 @@
+// @vitest-environment jsdom
+import * as tf from '@tensorflow/tfjs';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Net } from '$lib/nets/build';
+import { ghostnet } from '$lib/nets/spec/index';
+import { stubResizeObserver } from '$lib/viz/chart/resize-observer-stub';
+import { fakeSession } from '$lib/viz/classifier/testing';
+import { ghostModuleChoices } from './ghost-modules';
+import LiveFeatureMaps from './LiveFeatureMaps.svelte';
+import { contextOf, installCanvasStub, realRunner, syntheticNet } from './testing';
+
+vi.mock('$lib/nets/preprocess', async (importOriginal) => {
+	const original = await importOriginal<typeof import('$lib/nets/preprocess')>();
+	const width = 40;
+	const data = Uint8ClampedArray.from({ length: width * width * 4 }, (_, i) => (i * 37) % 256);
+	return {
+		...original,
+		preprocessImage: vi.fn(
+			async (_source: unknown, config: import('$lib/nets/preprocess').PreprocessConfig) =>
+				original.preprocessPixels({ data, width, height: width, channels: 4 }, config)
+		)
+	};
+});
+
+const spec = ghostnet({ width: 0.5, numClasses: 10, resolution: 32 });
+let net: Net;
+
+beforeAll(async () => {
+	installCanvasStub();
+	stubResizeObserver();
+	await tf.setBackend('cpu');
+	net = syntheticNet(spec);
+	vi.stubGlobal(
+		'fetch',
+		vi.fn(async (url: string) =>
+			url.endsWith('.json')
+				? Response.json({ samples: [{ id: 'first', file: 'first.png' }] })
+				: new Response(new Blob([new Uint8Array(4)]))
+		)
+	);
+});
+afterAll(() => {
+	net.dispose();
+	vi.unstubAllGlobals();
+});
+
+function setup(lang: 'en' | 'zh' = 'en') {
+	const { session } = fakeSession();
+	const { runner, calls } = realRunner({ 'fmnist-ghostnet': net });
+	Object.assign(session, runner);
+	const view = render(LiveFeatureMaps, { lang, session });
+	return { session, calls, ...view };
+}
+
+const drawnMaps = () =>
+	contextOf(screen.getByTestId('map-grid')).frame.filter((c) => c.op === 'drawImage').length;
+
+describe('LiveFeatureMaps', () => {
+	it('runs the offline GhostNet 0.5× by default and draws each intrinsic map beside its ghost map', async () => {
+		const { calls } = setup();
+		const modules = ghostModuleChoices(spec);
+		const model = screen.getByTestId('model-select') as HTMLSelectElement;
+		await waitFor(() => expect(model.value).toBe('fmnist-ghostnet'));
+		const select = screen.getByTestId('module-select') as HTMLSelectElement;
+		expect([...select.options].map((o) => o.textContent)).toEqual(
+			modules.map(
+				(m) =>
+					`${m.block} · ${m.which}: ${m.inChannels} → ${m.outChannels} channels, ${m.primaryChannels} intrinsic + ${m.cheapChannels} ghost, ${m.size}×${m.size}`
+			)
+		);
+		await waitFor(() => expect(drawnMaps()).toBe(modules[0].primaryChannels * 2), { timeout: 20_000 });
+		expect(calls).toEqual(['fmnist-ghostnet']);
+		expect(screen.getByTestId('observed-range').textContent).toMatch(/^Observed range: −?[\d.]+ … [\d.]+$/);
+		expect(screen.getByTestId('live-status').textContent).toMatch(/Computed on the cpu backend; \d+ ms/);
+		expect(screen.getByTestId('weights-in-use').textContent).toContain('Fashion-MNIST');
+	});
+
+	it('follows the chosen module and enlarges the group chosen with the keyboard', async () => {
+		setup();
+		await waitFor(() => expect(drawnMaps()).toBe(8), { timeout: 20_000 });
+		const select = screen.getByTestId('module-select') as HTMLSelectElement;
+		await fireEvent.change(select, { target: { value: 'blocks.1.0.ghost1' } });
+		await waitFor(() => expect(drawnMaps()).toBe(24), { timeout: 20_000 });
+		const grid = screen.getByTestId('map-grid');
+		await fireEvent.focus(grid);
+		await fireEvent.keyDown(grid, { key: 'ArrowRight' });
+		const detail = screen.getByTestId('map-detail');
+		await waitFor(() => expect(detail.textContent).toContain('intrinsic map #1'));
+		expect(detail.textContent).toContain('ghost map #1');
+		expect(detail.textContent).toMatch(/values −?[\d.]+ … [\d.]+/);
+		expect(contextOf(detail.querySelector('canvas')!).calls.some((c) => c.op === 'drawImage')).toBe(true);
+	});
+
+	it('before ImageNet weights are loaded, says which weights would be used and offers to load them', async () => {
+		setup();
+		await waitFor(() => expect(drawnMaps()).toBe(8), { timeout: 20_000 });
+		await fireEvent.change(screen.getByTestId('model-select'), { target: { value: 'ghostnet_100.in1k' } });
+		expect(screen.getByTestId('weights-would-use').textContent).toBe(
+			'Would use: GhostNet 1.0×, weights trained on ImageNet-1k.'
+		);
+		expect(screen.getByRole('button', { name: 'Load the ImageNet weights' })).toBeInTheDocument();
+		await waitFor(() => expect(drawnMaps()).toBe(0));
+		expect(
+			screen.getByText('Load the weights of GhostNet 1.0× below to see the result here.')
+		).toBeInTheDocument();
+	});
+
+	it('speaks Chinese', async () => {
+		setup('zh');
+		expect(screen.getByText('真实 GhostNet 的内在特征图与 ghost 特征图')).toBeInTheDocument();
+		await waitFor(() => expect(drawnMaps()).toBe(8), { timeout: 20_000 });
+		expect(screen.getByTestId('live-status').textContent).toContain('在 cpu 后端上计算');
+	});
+});

@@ -1,0 +1,130 @@
+/**
+ * Every reader-facing string of the live feature maps and the redundancy finder, in both languages,
+ * and the number formats they use (pure).
+ */
+import type { Localized } from '$lib/content/i18n';
+import type { Language } from '$lib/content/languages';
+import type { DatasetId } from '$lib/viz/classifier/models';
+import type { GhostModuleChoice } from './ghost-modules';
+import type { SlotStatus } from './live-models';
+
+/** A value with 3 significant digits and a true minus sign: −0.0123, 4.56, 1.23e+3 → 1230. */
+export function formatValue(value: number): string {
+	if (!Number.isFinite(value)) return '—';
+	if (value === 0) return '0';
+	const abs = Math.abs(value);
+	const text = abs >= 1000 ? Math.round(abs).toString() : Number(abs.toPrecision(3)).toString();
+	return (value < 0 ? '−' : '') + text;
+}
+
+/** A share 0–1 as a percentage with one decimal. */
+export function formatPercent(share: number): string {
+	return `${(share * 100).toFixed(1)}%`;
+}
+
+const datasetNames: Localized<Record<DatasetId, string>> = {
+	zh: { imagenet: 'ImageNet-1k', fmnist: 'Fashion-MNIST' },
+	en: { imagenet: 'ImageNet-1k', fmnist: 'Fashion-MNIST' }
+};
+
+export function datasetName(dataset: DatasetId, lang: Language): string {
+	return datasetNames[lang][dataset];
+}
+
+export const statusText: Localized<Record<SlotStatus, string>> = {
+	zh: { empty: '未加载', loading: '加载中', ready: '已加载', error: '加载失败' },
+	en: { empty: 'not loaded', loading: 'loading', ready: 'loaded', error: 'failed to load' }
+};
+
+/** Strings shared by both live parts. */
+export const commonText = {
+	zh: {
+		network: '网络',
+		image: '图像',
+		starting: '正在启动 tfjs 运行时……',
+		computing: '正在计算……',
+		noCanvas: '这个浏览器不能在 canvas 上绘图。',
+		failed: (detail: string) => `计算失败：${detail}`,
+		runtimeFailed: (detail: string) => `tfjs 运行时没有启动：${detail}`,
+		backendLine: (backend: string, ms: string) =>
+			`在 ${backend} 后端上计算，从图像到画好的特征图用时 ${ms} ms。`,
+		weightsNeeded: (name: string, dataset: string) =>
+			`这一部分需要 ${name}（${dataset}）的权重。可以用下面的权重管理器加载；本页其余部分不需要权重。`,
+		wouldUse: (name: string, dataset: string) => `将使用：${name}，在 ${dataset} 上训练的权重。`,
+		inUse: '正在使用的权重：',
+		loadBelow: (name: string) => `在下面加载 ${name} 的权重后，这里会显示结果。`,
+		fmnistNote:
+			'Fashion-MNIST 模型的输入是 32×32 的灰度图，所以特征图很小（第一层 16×16，最深的模块只有 1×1）。加载 ImageNet 权重可以看到 224×224 输入下的特征图。'
+	},
+	en: {
+		network: 'Network',
+		image: 'Image',
+		starting: 'Starting the tfjs runtime…',
+		computing: 'Computing…',
+		noCanvas: 'This browser cannot draw on a canvas.',
+		failed: (detail: string) => `The computation failed: ${detail}`,
+		runtimeFailed: (detail: string) => `The tfjs runtime did not start: ${detail}`,
+		backendLine: (backend: string, ms: string) =>
+			`Computed on the ${backend} backend; ${ms} ms from the image to the drawn maps.`,
+		weightsNeeded: (name: string, dataset: string) =>
+			`This part needs the weights of ${name} (${dataset}). Load them with the weight manager below; the rest of the page works without them.`,
+		wouldUse: (name: string, dataset: string) => `Would use: ${name}, weights trained on ${dataset}.`,
+		inUse: 'Weights in use: ',
+		loadBelow: (name: string) => `Load the weights of ${name} below to see the result here.`,
+		fmnistNote:
+			'The Fashion-MNIST models see 32×32 grey images, so their maps are small (16×16 after the stem, 1×1 in the deepest modules). Load the ImageNet weights to see maps of a 224×224 input.'
+	}
+};
+
+export const mapsText = {
+	zh: {
+		title: '真实 GhostNet 的内在特征图与 ghost 特征图',
+		intro:
+			'选一个 Ghost 模块：左边是内在特征图（模块里普通的 1×1 卷积的输出），右边紧挨着的是廉价操作（3×3 深度卷积 + BN）只用这一张内在特征图生成的 ghost 特征图。',
+		module: 'Ghost 模块',
+		moduleOption: (m: GhostModuleChoice) =>
+			`${m.block} · ${m.which}：${m.inChannels} → ${m.outChannels} 通道，${m.primaryChannels} 张内在 + ${m.cheapChannels} 张 ghost，${m.size}×${m.size}`,
+		gridLabel: (m: GhostModuleChoice) =>
+			`${m.key} 的 ${m.primaryChannels} 组特征图。方向键在各组之间移动，被选中的一组会放大显示在下方。`,
+		hint: '把指针移到一组特征图上，或者聚焦特征图后用方向键选择，下方会放大显示它并给出数值范围。',
+		intrinsic: (i: number) => `内在特征图 #${i}`,
+		ghost: (j: number) => `ghost 特征图 #${j}`,
+		range: (min: string, max: string) => `取值 ${min} … ${max}`,
+		groupSummary: (i: number, parts: string) => `第 ${i} 组：${parts}`,
+		reluNote: '这个模块后面有 ReLU，所以所有值都 ≥ 0，只用到色标的正半边。',
+		noReluNote: '这个模块后面没有 ReLU（bottleneck 的第二个 Ghost 模块），正负值都会出现。'
+	},
+	en: {
+		title: 'Intrinsic and ghost maps of a real GhostNet',
+		intro:
+			"Choose a Ghost module: on the left of each pair is an intrinsic map (the output of the module's ordinary 1×1 convolution), and right beside it the ghost map that the cheap operation (a 3×3 depthwise convolution + BN) makes from that intrinsic map alone.",
+		module: 'Ghost module',
+		moduleOption: (m: GhostModuleChoice) =>
+			`${m.block} · ${m.which}: ${m.inChannels} → ${m.outChannels} channels, ${m.primaryChannels} intrinsic + ${m.cheapChannels} ghost, ${m.size}×${m.size}`,
+		gridLabel: (m: GhostModuleChoice) =>
+			`The ${m.primaryChannels} groups of maps of ${m.key}. Arrow keys move between groups; the chosen group is enlarged below.`,
+		hint: 'Point at a pair, or focus the maps and use the arrow keys, to enlarge it below with its value range.',
+		intrinsic: (i: number) => `intrinsic map #${i}`,
+		ghost: (j: number) => `ghost map #${j}`,
+		range: (min: string, max: string) => `values ${min} … ${max}`,
+		groupSummary: (i: number, parts: string) => `Group ${i}: ${parts}`,
+		reluNote:
+			'A ReLU follows this module, so every value is ≥ 0 and only the positive half of the scale is used.',
+		noReluNote: 'No ReLU follows this module (the second Ghost module of a bottleneck), so both signs appear.'
+	}
+};
+
+export const legendText = {
+	zh: {
+		title: '色标（这一组特征图共用）',
+		explain: (limit: string) =>
+			`0 是背景色，正值偏橙，负值偏蓝，颜色在 ±${limit} 处饱和；${limit} 是这里所有特征图中最大的 |值|。所有特征图用同一个色标，所以可以直接比较它们的强弱。`,
+		observed: (min: string, max: string) => `实际取值范围：${min} … ${max}`
+	},
+	en: {
+		title: 'Colour scale (one for all maps shown)',
+		explain: (limit: string) =>
+			`0 is the background colour, positive values turn orange and negative ones blue, saturating at ±${limit}, the largest |value| among all maps shown. Every map uses this one scale, so their strengths can be compared directly.`,
+		observed: (min: string, max: string) => `Observed range: ${min} … ${max}`
+	}
+};
