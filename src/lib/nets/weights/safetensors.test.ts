@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
 	readSafetensors,
+	readSafetensorsHeader,
 	SafetensorsError,
 	writeSafetensors,
 	type SafetensorsErrorCode
@@ -16,9 +17,14 @@ function rawFile(header: unknown, dataBytes: number, declaredLength?: number): U
 	return out;
 }
 
-function expectError(bytes: Uint8Array, code: SafetensorsErrorCode, key?: string): SafetensorsError {
+function expectError(
+	bytes: Uint8Array,
+	code: SafetensorsErrorCode,
+	key?: string,
+	read: (bytes: Uint8Array) => unknown = readSafetensors
+): SafetensorsError {
 	try {
-		readSafetensors(bytes);
+		read(bytes);
 	} catch (e) {
 		expect(e).toBeInstanceOf(SafetensorsError);
 		const err = e as SafetensorsError;
@@ -151,5 +157,93 @@ describe('readSafetensors rejects bad files', () => {
 	it('a truncated real file', () => {
 		const bytes = readFileSync('tests/fixtures/small/efficientnet_w0.25_d0.5.weights.safetensors');
 		expectError(bytes.subarray(0, bytes.byteLength - 100), 'offset-out-of-range');
+	});
+
+	it('a header that does not start with {, or is not UTF-8', () => {
+		expectError(rawFile(' {"t": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}}', 8), 'bad-json');
+		const bytes = rawFile('{"\u00e9": {"dtype": "F32", "shape": [0], "data_offsets": [0, 0]}}', 0);
+		expect(readSafetensors(bytes).tensors.has('\u00e9')).toBe(true);
+		bytes[11] = 0xff; // inside the two-byte UTF-8 sequence of é
+		expectError(bytes, 'bad-json');
+	});
+});
+
+const GHOST_FIXTURE = 'tests/fixtures/small/ghostnet_w0.25.weights.safetensors';
+
+/** 8 + N, read straight from the length prefix. */
+const headerEnd = (bytes: Uint8Array) =>
+	8 + Number(new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true));
+
+describe('readSafetensorsHeader', () => {
+	it('is null until all 8 + N header bytes are in, then matches the full parse', () => {
+		const bytes = readFileSync(GHOST_FIXTURE);
+		const end = headerEnd(bytes);
+		for (const n of [0, 7, 8, 9, 1000, end - 1])
+			expect(readSafetensorsHeader(bytes.subarray(0, n))).toBeNull();
+		const header = readSafetensorsHeader(bytes.subarray(0, end))!;
+		expect(header).not.toBeNull();
+		expect(header.dataStart).toBe(end);
+		expect(header.dataStart + header.dataBytes).toBe(bytes.byteLength);
+
+		const file = readSafetensors(bytes);
+		expect(header.metadata).toEqual(file.metadata);
+		const described = (t: { name: string; dtype: string; shape: number[] }) => [t.name, t.dtype, t.shape];
+		expect(header.entries.map(described)).toEqual([...file.tensors.values()].map(described));
+		const stem = header.entries.find((e) => e.name === 'conv_stem.weight')!;
+		const raw = new Uint8Array(bytes.subarray(end + stem.begin, end + stem.end)); // a copy, aligned
+		expect(new Float32Array(raw.buffer)).toEqual(file.tensors.get('conv_stem.weight')!.values);
+		expect(readSafetensorsHeader(bytes)).toEqual(header);
+	});
+
+	it('accepts an ArrayBuffer and a file whose data has not arrived', () => {
+		const bytes = writeSafetensors([{ name: 'a', shape: [2], values: Float32Array.from([1, 2]) }], {
+			k: 'v'
+		});
+		const end = headerEnd(bytes);
+		expect(readSafetensorsHeader(bytes.slice(0, end).buffer)).toEqual({
+			dataStart: end,
+			dataBytes: 8,
+			metadata: { k: 'v' },
+			entries: [{ name: 'a', dtype: 'F32', shape: [2], begin: 0, end: 8 }]
+		});
+		// The same bytes are a truncated file for the full reader.
+		expectError(bytes.subarray(0, end), 'offset-out-of-range', 'a');
+	});
+
+	it('refuses a too-large declared length after 8 bytes, and a first header byte other than { after 9', () => {
+		const huge = new Uint8Array(8);
+		new DataView(huge.buffer).setBigUint64(0, 2n ** 40n, true);
+		expectError(huge, 'header-too-large', 'header', readSafetensorsHeader);
+		const html = new TextEncoder().encode('<!doctype html><html>');
+		expectError(html.subarray(0, 8), 'header-too-large', 'header', readSafetensorsHeader);
+		const notJson = rawFile('x'.repeat(1000), 0).subarray(0, 9);
+		expectError(notJson, 'bad-json', 'header', readSafetensorsHeader);
+	});
+
+	it.each<[string, unknown, SafetensorsErrorCode]>([
+		['invalid JSON', '{"t": 1', 'bad-json'],
+		['unknown dtype', { t: { dtype: 'F64', shape: [1], data_offsets: [0, 8] } }, 'unknown-dtype'],
+		[
+			'a prototype key as dtype',
+			{ t: { dtype: 'toString', shape: [1], data_offsets: [0, 8] } },
+			'unknown-dtype'
+		],
+		['a bad shape', { t: { dtype: 'F32', shape: [-1], data_offsets: [0, 4] } }, 'bad-entry'],
+		['begin after end', { t: { dtype: 'F32', shape: [0], data_offsets: [8, 4] } }, 'offset-out-of-range'],
+		['a byte length off the shape', { t: { dtype: 'F32', shape: [3], data_offsets: [0, 8] } }, 'byte-length'],
+		[
+			'overlapping tensors',
+			{
+				a: { dtype: 'F32', shape: [2], data_offsets: [0, 8] },
+				b: { dtype: 'F32', shape: [2], data_offsets: [4, 12] }
+			},
+			'overlap'
+		]
+	])('rejects %s from the header alone, as the full reader does', (_, header, code) => {
+		const full = rawFile(header, 12);
+		const headerOnly = full.subarray(0, headerEnd(full));
+		const early = expectError(headerOnly, code, undefined, readSafetensorsHeader);
+		const late = expectError(full, code);
+		expect([early.key, early.expected, early.found]).toEqual([late.key, late.expected, late.found]);
 	});
 });

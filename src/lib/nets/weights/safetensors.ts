@@ -1,12 +1,15 @@
 /**
  * safetensors reader (pure). Format (huggingface/safetensors): an 8-byte little-endian header length N,
- * N bytes of JSON `{ "__metadata__"?: {string: string}, name: { dtype, shape, data_offsets: [begin, end] } }`,
+ * N bytes of UTF-8 JSON starting with `{`:
+ * `{ "__metadata__"?: {string: string}, name: { dtype, shape, data_offsets: [begin, end] } }`,
  * then the data; offsets are relative to the start of the data.
  *
  * Every check a hostile or broken file could fail is made before any tensor is decoded: declared header
  * length within the file and at most 100 MB, valid JSON, known dtypes, integer shapes, offsets inside
- * the data, no two tensors overlapping, byte length = product(shape) × dtype size. Float tensors
- * (F32, F16, BF16) decode to Float32Array, I64 to BigInt64Array.
+ * the data, no two tensors overlapping, byte length = product(shape) × dtype size. All but "inside the
+ * data" need only the header, so `readSafetensorsHeader` makes them on the first bytes of a download
+ * and `readSafetensors` reuses it. Float tensors (F32, F16, BF16) decode to Float32Array, I64 to
+ * BigInt64Array.
  */
 
 export type Dtype = 'F32' | 'F16' | 'BF16' | 'I64';
@@ -55,7 +58,8 @@ export interface SafetensorsFile {
 	tensors: Map<string, TensorEntry>;
 }
 
-interface HeaderEntry {
+/** One tensor as the header declares it; `begin` / `end` are byte offsets into the data section. */
+export interface SafetensorsHeaderEntry {
 	name: string;
 	dtype: Dtype;
 	shape: number[];
@@ -63,11 +67,32 @@ interface HeaderEntry {
 	end: number;
 }
 
-function readHeaderJson(bytes: Uint8Array): { json: unknown; dataStart: number } {
-	if (bytes.byteLength < 8)
-		throw new SafetensorsError('truncated', 'header', 'at least 8 bytes', `${bytes.byteLength} bytes`);
-	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	const declared = view.getBigUint64(0, true);
+/** A validated header, read before (or without) the tensor data. */
+export interface SafetensorsHeader {
+	/** 8 + header length: where the data section starts in the file. */
+	dataStart: number;
+	/** Largest `end` offset: data bytes the file must have after `dataStart`. */
+	dataBytes: number;
+	metadata: Record<string, string>;
+	/** In header order. */
+	entries: SafetensorsHeaderEntry[];
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+const OPEN_BRACE = 0x7b;
+
+/**
+ * 8 + the declared header length, once the 8-byte length prefix is in (null before). Throws
+ * 'header-too-large' for a length over MAX_HEADER_BYTES, and 'bad-json' once the first header byte is
+ * in and is not `{` (the format requires the header to start with it), so a stream of something else
+ * is refused after 9 bytes instead of after the header it seems to declare.
+ */
+export function safetensorsHeaderEnd(prefix: Uint8Array): number | null {
+	if (prefix.byteLength < 8) return null;
+	const declared = new DataView(prefix.buffer, prefix.byteOffset, 8).getBigUint64(0, true);
 	if (declared > BigInt(MAX_HEADER_BYTES)) {
 		throw new SafetensorsError(
 			'header-too-large',
@@ -76,26 +101,28 @@ function readHeaderJson(bytes: Uint8Array): { json: unknown; dataStart: number }
 			`${declared} bytes`
 		);
 	}
-	const length = Number(declared);
-	if (8 + length > bytes.byteLength) {
-		throw new SafetensorsError(
-			'truncated',
-			'header',
-			`${length} header bytes`,
-			`${bytes.byteLength - 8} bytes after the length`
-		);
+	if (prefix.byteLength > 8 && prefix[8] !== OPEN_BRACE) {
+		throw new SafetensorsError('bad-json', 'header', 'a header starting with {', `byte ${prefix[8]}`);
 	}
-	const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(8, 8 + length));
-	try {
-		return { json: JSON.parse(text), dataStart: 8 + length };
-	} catch (e) {
-		throw new SafetensorsError('bad-json', 'header', 'valid JSON', (e as Error).message);
-	}
+	return 8 + Number(declared);
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-	typeof v === 'object' && v !== null && !Array.isArray(v);
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+function parseHeaderJson(bytes: Uint8Array): Record<string, unknown> {
+	let json: unknown;
+	try {
+		json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+	} catch (e) {
+		throw new SafetensorsError('bad-json', 'header', 'valid UTF-8 JSON', (e as Error).message);
+	}
+	if (!isPlainObject(json))
+		throw new SafetensorsError(
+			'bad-json',
+			'header',
+			'a JSON object',
+			Array.isArray(json) ? 'array' : typeof json
+		);
+	return json;
+}
 
 function parseMetadata(value: unknown): Record<string, string> {
 	if (value === undefined) return {};
@@ -105,11 +132,12 @@ function parseMetadata(value: unknown): Record<string, string> {
 	return value as Record<string, string>;
 }
 
-function parseEntry(name: string, value: unknown, dataLength: number): HeaderEntry {
+/** Checks one entry on its own; where its data lies within the file is checked once the size is known. */
+function parseEntry(name: string, value: unknown): SafetensorsHeaderEntry {
 	if (!isPlainObject(value))
 		throw new SafetensorsError('bad-entry', name, 'an object', JSON.stringify(value));
 	const { dtype, shape, data_offsets: offsets } = value;
-	if (typeof dtype !== 'string' || !(dtype in DTYPE_BYTES)) {
+	if (typeof dtype !== 'string' || !Object.hasOwn(DTYPE_BYTES, dtype)) {
 		throw new SafetensorsError('unknown-dtype', name, Object.keys(DTYPE_BYTES).join(' | '), String(dtype));
 	}
 	if (!Array.isArray(shape) || !shape.every(isCount)) {
@@ -124,13 +152,8 @@ function parseEntry(name: string, value: unknown, dataLength: number): HeaderEnt
 		throw new SafetensorsError('bad-entry', name, 'data_offsets: [begin, end]', JSON.stringify(offsets));
 	}
 	const [begin, end] = offsets as number[];
-	if (begin > end || end > dataLength) {
-		throw new SafetensorsError(
-			'offset-out-of-range',
-			name,
-			`0 <= begin <= end <= ${dataLength}`,
-			`[${begin}, ${end}]`
-		);
+	if (begin > end) {
+		throw new SafetensorsError('offset-out-of-range', name, '0 <= begin <= end', `[${begin}, ${end}]`);
 	}
 	const expectedBytes = shape.reduce((a: number, b: number) => a * b, 1) * DTYPE_BYTES[dtype as Dtype];
 	if (end - begin !== expectedBytes) {
@@ -144,7 +167,7 @@ function parseEntry(name: string, value: unknown, dataLength: number): HeaderEnt
 	return { name, dtype: dtype as Dtype, shape: shape as number[], begin, end };
 }
 
-function checkOverlaps(entries: HeaderEntry[]): void {
+function checkOverlaps(entries: SafetensorsHeaderEntry[]): void {
 	const sorted = entries.filter((e) => e.end > e.begin).sort((a, b) => a.begin - b.begin);
 	for (let i = 1; i < sorted.length; i++) {
 		const prev = sorted[i - 1];
@@ -159,6 +182,38 @@ function checkOverlaps(entries: HeaderEntry[]): void {
 	}
 }
 
+/**
+ * Reads and validates the header from the first bytes of a file: null until all 8 + N header bytes
+ * are present, then everything `readSafetensors` checks except that the data has arrived (declared
+ * length, JSON, metadata, dtypes, shapes, offsets, overlaps, byte lengths). Throws SafetensorsError,
+ * early where the bytes present already rule the file out (see `safetensorsHeaderEnd`).
+ */
+export function readSafetensorsHeader(prefix: Uint8Array | ArrayBuffer): SafetensorsHeader | null {
+	const bytes = prefix instanceof Uint8Array ? prefix : new Uint8Array(prefix);
+	const dataStart = safetensorsHeaderEnd(bytes);
+	if (dataStart === null || bytes.byteLength < dataStart) return null;
+	const json = parseHeaderJson(bytes.subarray(8, dataStart));
+	const metadata = parseMetadata(json.__metadata__);
+	const entries = Object.entries(json)
+		.filter(([name]) => name !== '__metadata__')
+		.map(([name, value]) => parseEntry(name, value));
+	checkOverlaps(entries);
+	const dataBytes = entries.reduce((most, e) => Math.max(most, e.end), 0);
+	return { dataStart, dataBytes, metadata, entries };
+}
+
+function truncatedHeader(bytes: Uint8Array): SafetensorsError {
+	const dataStart = safetensorsHeaderEnd(bytes);
+	if (dataStart === null)
+		return new SafetensorsError('truncated', 'header', 'at least 8 bytes', `${bytes.byteLength} bytes`);
+	return new SafetensorsError(
+		'truncated',
+		'header',
+		`${dataStart - 8} header bytes`,
+		`${bytes.byteLength - 8} bytes after the length`
+	);
+}
+
 function f16ToF32(h: number): number {
 	const sign = h & 0x8000 ? -1 : 1;
 	const exponent = (h >> 10) & 0x1f;
@@ -168,7 +223,7 @@ function f16ToF32(h: number): number {
 	return sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
 }
 
-function decode(bytes: Uint8Array, entry: HeaderEntry): Float32Array | BigInt64Array {
+function decode(bytes: Uint8Array, entry: SafetensorsHeaderEntry): Float32Array | BigInt64Array {
 	// A fresh, aligned copy (Node's Buffer.slice would return a view into a shared pool instead).
 	const chunk = new Uint8Array(entry.end - entry.begin);
 	chunk.set(bytes.subarray(entry.begin, entry.end));
@@ -188,18 +243,22 @@ function decode(bytes: Uint8Array, entry: HeaderEntry): Float32Array | BigInt64A
 /** Parse and validate a safetensors file; throws SafetensorsError. Tensor data is copied. */
 export function readSafetensors(input: Uint8Array | ArrayBuffer): SafetensorsFile {
 	const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
-	const { json, dataStart } = readHeaderJson(bytes);
-	if (!isPlainObject(json)) throw new SafetensorsError('bad-json', 'header', 'a JSON object', typeof json);
-	const data = bytes.subarray(dataStart);
-	const metadata = parseMetadata(json.__metadata__);
-	const entries = Object.entries(json)
-		.filter(([name]) => name !== '__metadata__')
-		.map(([name, value]) => parseEntry(name, value, data.byteLength));
-	checkOverlaps(entries);
+	const header = readSafetensorsHeader(bytes);
+	if (!header) throw truncatedHeader(bytes);
+	const data = bytes.subarray(header.dataStart);
+	const outside = header.entries.find((e) => e.end > data.byteLength);
+	if (outside) {
+		throw new SafetensorsError(
+			'offset-out-of-range',
+			outside.name,
+			`0 <= begin <= end <= ${data.byteLength}`,
+			`[${outside.begin}, ${outside.end}]`
+		);
+	}
 	const tensors = new Map<string, TensorEntry>();
-	for (const e of entries)
+	for (const e of header.entries)
 		tensors.set(e.name, { name: e.name, dtype: e.dtype, shape: e.shape, values: decode(data, e) });
-	return { metadata, tensors };
+	return { metadata: header.metadata, tensors };
 }
 
 /** Encode F32 / I64 tensors as a safetensors file (tests, tools). */

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { efficientnet } from '../spec/efficientnet';
+import { timmStateDict } from '../spec/state-dict';
 import { CHECKPOINTS } from './catalog';
-import { writeSafetensors } from './safetensors';
+import { readSafetensorsHeader, writeSafetensors } from './safetensors';
+import { WeightMappingError } from './timm';
 import {
 	clearWeightsCache,
 	hubUrl,
@@ -279,15 +282,58 @@ describe('loading from the hub (mocked fetch)', () => {
 		expect(pulled[0]).toBeLessThan(ghostnetFile.length / 4);
 	});
 
-	it('rejects a checkpoint of the right family with a wrong shape (wrong model)', async () => {
+	it('stops at the header when the file has the right family but wrong shapes (wrong model)', async () => {
 		const tenClasses = hubLikeCheckpoint('efficientnet_b0', (key, shape) =>
 			key === 'classifier.weight' ? [10, shape[1]] : key === 'classifier.bias' ? [10] : shape
 		);
-		const { fetch } = fakeFetch({ [EFFICIENTNET_URL]: { body: tenClasses } });
+		const { fetch, pulled } = fakeFetch({ [EFFICIENTNET_URL]: { body: tenClasses } });
 		const error = await failure(loadCheckpoint('efficientnet_b0.ra_in1k', hub, { ...noCache, fetch }));
 		expect(error.code).toBe('wrong-model');
 		expect(error.detail).toContain('classifier.weight');
+		expect(error.detail).toContain('[1000, 1280]');
 		expect(error.url).toBe(EFFICIENTNET_URL);
+		expect(error.cause).toBeInstanceOf(WeightMappingError);
+		expect((error.cause as WeightMappingError).mismatched.map((m) => m.key)).toEqual([
+			'classifier.weight',
+			'classifier.bias'
+		]);
+		expect(pulled[0]).toBeLessThan(tenClasses.length / 4);
+	});
+
+	it('stops at the header when a B1 checkpoint sits in the B0 slot (unexpected keys)', async () => {
+		// Keys and shapes of B1 from our spec: the same widths as B0, one or two more blocks per stage.
+		const b1 = writeSafetensors(
+			timmStateDict(efficientnet({ variant: 'b1' })).map(({ key, shape }) => ({
+				name: key,
+				shape,
+				values: new Float32Array(shape.reduce((a, b) => a * b, 1))
+			}))
+		);
+		const { fetch, pulled } = fakeFetch({ [EFFICIENTNET_URL]: { body: b1 } });
+		const error = await failure(loadCheckpoint('efficientnet_b0.ra_in1k', hub, { ...noCache, fetch }));
+		expect(error.code).toBe('wrong-model');
+		const cause = error.cause as WeightMappingError;
+		expect(cause.code).toBe('keys');
+		expect(cause.missing).toEqual([]);
+		expect(cause.unexpected).toContain('blocks.1.2.conv_pw.weight');
+		expect(pulled[0]).toBeLessThan(b1.length / 4);
+	});
+
+	it('stops at the header when the header itself is malformed (overlapping tensors)', async () => {
+		const header = new TextEncoder().encode(
+			JSON.stringify({
+				a: { dtype: 'F32', shape: [1_000_000], data_offsets: [0, 4_000_000] },
+				b: { dtype: 'F32', shape: [1_000_000], data_offsets: [3_999_996, 7_999_996] }
+			})
+		);
+		const body = new Uint8Array(8 + header.length + 7_999_996);
+		new DataView(body.buffer).setBigUint64(0, BigInt(header.length), true);
+		body.set(header, 8);
+		const { fetch, pulled } = fakeFetch({ [EFFICIENTNET_URL]: { body } });
+		const error = await failure(loadCheckpoint('efficientnet_b0.ra_in1k', hub, { ...noCache, fetch }));
+		expect(error.code).toBe('invalid-file');
+		expect(error.detail).toMatch(/overlap/);
+		expect(pulled[0]).toBeLessThan(body.length / 2);
 	});
 
 	it('maps a CORS-like TypeError to cors-or-network, and to offline when offline', async () => {
@@ -468,5 +514,17 @@ describe('sniffHeader', () => {
 		expect(header).not.toBeNull();
 		expect(header!.dataStart + header!.dataBytes).toBe(efficientnetFile.length);
 		expect(header!.names).toHaveLength(360);
+		const parsed = readSafetensorsHeader(efficientnetFile.subarray(0, header!.dataStart))!;
+		expect(header).toEqual({ ...parsed, names: parsed.entries.map((e) => e.name) });
+	});
+
+	it('refuses what cannot be safetensors as soon as the bytes show it', () => {
+		const html = new TextEncoder().encode('<!doctype html>');
+		expect(() => sniffHeader(html.subarray(0, 8))).toThrow(
+			expect.objectContaining({ code: 'html-instead-of-weights' })
+		);
+		const notJson = efficientnetFile.slice(0, 9);
+		notJson[8] = 0x5b; // '[' instead of '{'
+		expect(() => sniffHeader(notJson)).toThrow(expect.objectContaining({ code: 'invalid-file' }));
 	});
 });

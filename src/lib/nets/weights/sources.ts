@@ -4,18 +4,32 @@
  * Sources: the Hugging Face hub (or a mirror laid out like it: `<base>/<repo>/resolve/main/<file>`),
  * a self-hosted copy (`<base>/<localFile>`, by default `/weights/…` from `static/weights/`), or a
  * file the reader picks or drops. Downloads stream into one buffer sized from the safetensors header,
- * with a progress callback per chunk; the header is checked as soon as it has arrived (HTML instead
- * of weights, a non-safetensors file, a checkpoint of the other family), and the whole file is
- * validated (safetensors reader + timm mapping against the catalog's spec) before it is used or
- * cached. Cache Storage keeps validated files under a versioned cache name, keyed by URL, with the
- * byte size stored beside each entry and checked on reuse; without Cache Storage everything still
- * works, only uncached.
+ * with a progress callback per chunk; the header is checked as soon as it has arrived, before the
+ * body is downloaded (HTML instead of weights, a malformed or non-safetensors header, and with
+ * `checkTimmHeader` a checkpoint of another network: the other family, or the same family with other
+ * keys, shapes or dtypes), and the whole file is validated (safetensors reader + timm mapping against
+ * the catalog's spec) before it is used or cached. Cache Storage keeps validated files under a
+ * versioned cache name, keyed by URL, with the byte size stored beside each entry and checked on
+ * reuse; without Cache Storage everything still works, only uncached.
  *
  * The hub base URL is a parameter here; `base-url.ts` reads the build-time default.
  */
 import { checkpoint, CHECKPOINT_IDS, CHECKPOINTS, type CheckpointEntry, type CheckpointId } from './catalog';
-import { MAX_HEADER_BYTES, readSafetensors, SafetensorsError, type SafetensorsFile } from './safetensors';
-import { checkpointFamily, mapTimmWeights, WeightMappingError, type MappedWeights } from './timm';
+import {
+	readSafetensors,
+	readSafetensorsHeader,
+	safetensorsHeaderEnd,
+	SafetensorsError,
+	type SafetensorsFile,
+	type SafetensorsHeader
+} from './safetensors';
+import {
+	checkpointFamily,
+	checkTimmHeader,
+	mapTimmWeights,
+	WeightMappingError,
+	type MappedWeights
+} from './timm';
 import type { NetSpec } from '../spec/types';
 
 /** Stable codes of everything that can go wrong, for translated messages. */
@@ -127,13 +141,9 @@ export function sourceUrl(entry: CheckpointEntry, source: Exclude<WeightsSource,
 	return source.kind === 'hub' ? hubUrl(entry, source.baseUrl) : staticUrl(entry, source.baseUrl);
 }
 
-/** What the early header check reads from the first bytes of a file. */
-export interface HeaderSniff {
-	/** 8 + header length: where tensor data starts. */
-	dataStart: number;
-	/** Largest data offset end: data bytes the file must have. */
-	dataBytes: number;
-	metadata: Record<string, string>;
+/** What the early header check reads from the first bytes of a file: a validated safetensors header. */
+export interface HeaderSniff extends SafetensorsHeader {
+	/** Tensor names, in header order. */
 	names: string[];
 }
 
@@ -143,79 +153,43 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
 	return bytes[i] === 0x3c;
 }
 
-function notSafetensors(prefix: Uint8Array, why: string): WeightsError {
+function notSafetensors(prefix: Uint8Array, why: string, cause?: unknown): WeightsError {
 	if (looksLikeHtml(prefix))
-		return new WeightsError('html-instead-of-weights', 'the response is an HTML page');
-	return new WeightsError('invalid-file', `not a safetensors file: ${why}`);
+		return new WeightsError('html-instead-of-weights', 'the response is an HTML page', { cause });
+	return new WeightsError('invalid-file', `not a safetensors file: ${why}`, { cause });
 }
 
-function parseHeaderJson(text: string): {
-	metadata: Record<string, string>;
-	names: string[];
-	dataBytes: number;
-} {
-	const json: unknown = JSON.parse(text);
-	if (typeof json !== 'object' || json === null || Array.isArray(json))
-		throw new Error('header is not an object');
-	let dataBytes = 0;
-	const names: string[] = [];
-	for (const [name, value] of Object.entries(json as Record<string, unknown>)) {
-		if (name === '__metadata__') continue;
-		const end = (value as { data_offsets?: unknown[] })?.data_offsets?.[1];
-		if (typeof end !== 'number' || !Number.isSafeInteger(end) || end < 0)
-			throw new Error(`bad offsets for ${name}`);
-		dataBytes = Math.max(dataBytes, end);
-		names.push(name);
+/** `read(prefix)` with a SafetensorsError turned into 'html-instead-of-weights' or 'invalid-file'. */
+function readPrefix<T>(prefix: Uint8Array, read: (prefix: Uint8Array) => T): T {
+	try {
+		return read(prefix);
+	} catch (error) {
+		if (!(error instanceof SafetensorsError)) throw error;
+		throw notSafetensors(prefix, error.message, error);
 	}
-	const metadata = ((json as Record<string, unknown>).__metadata__ ?? {}) as Record<string, string>;
-	return { metadata, names, dataBytes };
 }
 
 /**
- * Reads the safetensors header from the first bytes of a file: null while more bytes are needed,
- * a WeightsError ('html-instead-of-weights' or 'invalid-file') thrown as soon as the bytes cannot
- * be a safetensors file. Only what the download needs early is checked here; `readSafetensors`
- * validates the whole file afterwards.
+ * Reads the safetensors header from the first bytes of a file (`readSafetensorsHeader`): null while
+ * more bytes are needed, a WeightsError ('html-instead-of-weights' or 'invalid-file') thrown as soon
+ * as the bytes cannot be a safetensors file. Everything but the data is validated here;
+ * `readSafetensors` checks the whole file afterwards.
  */
 export function sniffHeader(prefix: Uint8Array): HeaderSniff | null {
-	const length = headerLength(prefix);
-	if (length === null || prefix.length < 8 + length) return null;
+	const header = readPrefix(prefix, readSafetensorsHeader);
+	return header && { ...header, names: header.entries.map((e) => e.name) };
+}
+
+/** 8 + the declared header length once 8 bytes are in (null before); throws when it cannot be safetensors. */
+const headerEnd = (prefix: Uint8Array) => readPrefix(prefix, safetensorsHeaderEnd);
+
+/** A WeightMappingError (the checkpoint belongs to another network) as 'wrong-model'. */
+function checkModel<T>(check: () => T): T {
 	try {
-		const text = new TextDecoder('utf-8', { fatal: true }).decode(prefix.subarray(8, 8 + length));
-		return { dataStart: 8 + length, ...parseHeaderJson(text) };
-	} catch (cause) {
-		throw new WeightsError('invalid-file', `unreadable safetensors header: ${(cause as Error).message}`, {
-			cause
-		});
-	}
-}
-
-/** The declared header length once 9 bytes are in (null before); throws when it cannot be safetensors. */
-function headerLength(prefix: Uint8Array): number | null {
-	if (prefix.length < 9) return null;
-	const view = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength);
-	const length = view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32;
-	if (length > MAX_HEADER_BYTES || length < 2 || prefix[8] !== 0x7b) {
-		throw notSafetensors(prefix, `header length ${length}, first header byte ${prefix[8]}`);
-	}
-	return length;
-}
-
-/** The network family a header's names (or metadata) belong to, via the timm module's rule. */
-function headerFamily(header: HeaderSniff) {
-	// checkpointFamily reads only metadata and tensor names, which the header has.
-	const view = { metadata: header.metadata, tensors: new Map(header.names.map((n) => [n, null])) };
-	return checkpointFamily(view as unknown as SafetensorsFile);
-}
-
-/** Wrong family (the other network's checkpoint), from the header alone. */
-function checkHeaderFamily(spec: NetSpec, header: HeaderSniff): void {
-	const family = headerFamily(header);
-	if (family && family !== spec.family) {
-		throw new WeightsError(
-			'wrong-model',
-			`the checkpoint is a ${family} network, expected ${spec.name} (${spec.family})`
-		);
+		return check();
+	} catch (error) {
+		if (!(error instanceof WeightMappingError)) throw error;
+		throw new WeightsError('wrong-model', error.message, { cause: error });
 	}
 }
 
@@ -252,7 +226,7 @@ class BodyAssembler {
 		this.head = [prefix];
 		const header = sniffHeader(prefix);
 		if (!header) {
-			this.needed = 8 + (headerLength(prefix) ?? 1);
+			this.needed = headerEnd(prefix) ?? this.needed;
 			return;
 		}
 		this.onHeader(header);
@@ -303,7 +277,9 @@ function progressOf(phase: WeightsProgress['phase'], loaded: number, total: numb
 /** Reads a body stream to the end, checking the header on the way. */
 async function readStream(stream: ReadableStream<Uint8Array>, context: StreamContext): Promise<Uint8Array> {
 	const { options, phase } = context;
-	const body = new BodyAssembler(context.declared, (header) => checkHeaderFamily(context.spec, header));
+	const body = new BodyAssembler(context.declared, (header) =>
+		checkModel(() => checkTimmHeader(context.spec, header))
+	);
 	const reader = stream.getReader();
 	options.onProgress?.(progressOf(phase, 0, body.total));
 	try {
@@ -358,12 +334,7 @@ export function validateCheckpoint(bytes: Uint8Array, spec: NetSpec) {
 		const code = error.code === 'truncated' ? 'truncated' : 'invalid-file';
 		throw new WeightsError(code, error.message, { cause: error });
 	}
-	try {
-		return { weights: mapTimmWeights(spec, file), metadata: file.metadata };
-	} catch (error) {
-		if (!(error instanceof WeightMappingError)) throw error;
-		throw new WeightsError('wrong-model', error.message, { cause: error });
-	}
+	return { weights: checkModel(() => mapTimmWeights(spec, file)), metadata: file.metadata };
 }
 
 async function fetchResponse(url: string, options: LoadOptions): Promise<Response> {
@@ -544,10 +515,10 @@ function finish(
 export async function identifyCheckpoint(file: Blob): Promise<CheckpointId | null> {
 	const first = new Uint8Array(await file.slice(0, 9).arrayBuffer());
 	if (first.length < 9) throw notSafetensors(first, `only ${first.length} bytes`);
-	const length = headerLength(first) as number;
-	const header = sniffHeader(new Uint8Array(await file.slice(0, 8 + length).arrayBuffer()));
+	const end = headerEnd(first) as number;
+	const header = sniffHeader(new Uint8Array(await file.slice(0, end).arrayBuffer()));
 	if (!header) throw new WeightsError('truncated', 'the file ends inside its header');
-	const family = headerFamily(header);
+	const family = checkpointFamily(header);
 	return CHECKPOINT_IDS.find((id) => CHECKPOINTS[id].family === family) ?? null;
 }
 

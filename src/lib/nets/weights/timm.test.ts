@@ -3,8 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { efficientnet } from '../spec/efficientnet';
 import { ghostnet } from '../spec/ghostnet';
 import { timmStateDict } from '../spec/state-dict';
-import { readSafetensors, writeSafetensors, type SafetensorsFile } from './safetensors';
-import { depthwiseToHwcm, mapTimmWeights, oihwToHwio, transpose2d, WeightMappingError } from './timm';
+import type { NetSpec } from '../spec/types';
+import {
+	readSafetensors,
+	readSafetensorsHeader,
+	writeSafetensors,
+	type SafetensorsFile
+} from './safetensors';
+import {
+	checkpointFamily,
+	checkTimmHeader,
+	depthwiseToHwcm,
+	mapTimmWeights,
+	oihwToHwio,
+	transpose2d,
+	WeightMappingError
+} from './timm';
 
 const smallGhost = () =>
 	readSafetensors(readFileSync('tests/fixtures/small/ghostnet_w0.25.weights.safetensors'));
@@ -13,14 +27,22 @@ const smallEff = () =>
 const ghostSpec = ghostnet({ width: 0.25, resolution: 64, numClasses: 10 });
 const effSpec = efficientnet({ width: 0.25, depth: 0.5, resolution: 64, numClasses: 10 });
 
-/** Rewrite a file through `edit` (a list of tensors) and parse it again. */
-function edited(
-	file: SafetensorsFile,
-	edit: (t: { name: string; shape: number[]; values: Float32Array | BigInt64Array }[]) => typeof t,
-	metadata = file.metadata
-) {
+type Edit = (t: { name: string; shape: number[]; values: Float32Array | BigInt64Array }[]) => typeof t;
+
+/** Rewrite a file through `edit` (a list of tensors) into bytes. */
+function editedBytes(file: SafetensorsFile, edit: Edit, metadata = file.metadata) {
 	const tensors = [...file.tensors.values()].map((t) => ({ name: t.name, shape: t.shape, values: t.values }));
-	return readSafetensors(writeSafetensors(edit(tensors), metadata));
+	return writeSafetensors(edit(tensors), metadata);
+}
+
+/** Rewrite a file through `edit` and parse it again. */
+const edited = (file: SafetensorsFile, edit: Edit, metadata = file.metadata) =>
+	readSafetensors(editedBytes(file, edit, metadata));
+
+/** Only the header of a file: the bytes up to where its data starts. */
+function headerOnly(bytes: Uint8Array) {
+	const end = 8 + Number(new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true));
+	return readSafetensorsHeader(bytes.subarray(0, end))!;
 }
 
 function mappingError(run: () => unknown): WeightMappingError {
@@ -135,5 +157,75 @@ describe('mapTimmWeights rejects mismatched checkpoints', () => {
 		);
 		const err = mappingError(() => mapTimmWeights(ghostSpec, file));
 		expect([err.code, err.key, err.found]).toEqual(['dtype', 'bn1.bias', 'I64']);
+	});
+});
+
+describe('checkTimmHeader: the same checks on the header alone', () => {
+	const ghostBytes = () => readFileSync('tests/fixtures/small/ghostnet_w0.25.weights.safetensors');
+	const identity: Edit = (t) => t;
+
+	it('accepts the header of a matching checkpoint, and checkpointFamily reads a header', () => {
+		const header = headerOnly(ghostBytes());
+		expect(header.entries.length).toBe(512);
+		expect(() => checkTimmHeader(ghostSpec, header)).not.toThrow();
+		expect(checkpointFamily(header)).toBe('ghostnet');
+		const unlabelled = headerOnly(editedBytes(smallEff(), identity, {}));
+		expect(checkpointFamily(unlabelled)).toBe('efficientnet');
+		expect(() => checkTimmHeader(effSpec, unlabelled)).not.toThrow();
+	});
+
+	it.each<[string, NetSpec, () => Uint8Array]>([
+		['another family', effSpec, ghostBytes],
+		['another family, by key names', effSpec, () => editedBytes(smallGhost(), identity, {})],
+		['another width (shapes)', ghostnet({ width: 0.5, numClasses: 10 }), ghostBytes],
+		['another class count (shapes)', ghostnet({ width: 0.25, numClasses: 1000 }), ghostBytes],
+		[
+			'missing and unexpected keys',
+			ghostSpec,
+			() =>
+				editedBytes(smallGhost(), (t) => [
+					...t.filter((x) => x.name !== 'blocks.3.0.se.conv_reduce.bias'),
+					{ name: 'extra.weight', shape: [1], values: new Float32Array(1) }
+				])
+		],
+		[
+			'an integer tensor where a float is expected',
+			ghostSpec,
+			() =>
+				editedBytes(smallGhost(), (t) =>
+					t.map((x) => (x.name === 'bn1.bias' ? { ...x, values: new BigInt64Array(x.shape[0]) } : x))
+				)
+		]
+	])('rejects %s with the error the full mapping gives', (_, spec, bytes) => {
+		const file = bytes();
+		const early = mappingError(() => checkTimmHeader(spec, headerOnly(file)));
+		const late = mappingError(() => mapTimmWeights(spec, readSafetensors(file)));
+		const fields = (e: WeightMappingError) => ({
+			code: e.code,
+			key: e.key,
+			expected: e.expected,
+			found: e.found,
+			missing: e.missing,
+			unexpected: e.unexpected,
+			mismatched: e.mismatched,
+			message: e.message
+		});
+		expect(fields(early)).toEqual(fields(late));
+	});
+
+	it('names missing keys and expected vs found shapes from the header', () => {
+		const bytes = editedBytes(smallGhost(), (t) => t.filter((x) => x.name !== 'conv_head.weight'));
+		expect(mappingError(() => checkTimmHeader(ghostSpec, headerOnly(bytes))).missing).toEqual([
+			'conv_head.weight'
+		]);
+		const wide = mappingError(() =>
+			checkTimmHeader(ghostnet({ width: 0.5, numClasses: 10 }), headerOnly(ghostBytes()))
+		);
+		expect([wide.code, wide.key, wide.expected, wide.found]).toEqual([
+			'shape',
+			'conv_stem.weight',
+			'[8, 3, 3, 3]',
+			'[4, 3, 3, 3]'
+		]);
 	});
 });

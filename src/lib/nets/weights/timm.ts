@@ -2,15 +2,16 @@
  * timm state_dict → our tensors (pure).
  *
  * Checks a checkpoint against everything a resolved spec expects (facts.md D): the family, every key,
- * every shape and the dtypes; ignores `num_batches_tracked`; then converts PyTorch layouts to tfjs ones:
+ * every shape and the dtypes (`checkTimmHeader` makes these checks on the header alone, before a
+ * download's data has arrived); ignores `num_batches_tracked`; then converts PyTorch layouts to tfjs:
  * - conv weight OIHW [out, in, kh, kw] → HWIO [kh, kw, in, out];
  * - depthwise weight [C·m, 1, kh, kw] → [kh, kw, C, m] (m = channel multiplier; output channel c·m + j
  *   in both frameworks, so the Ghost cheap op with m = s − 1 maps the same way);
  * - linear weight [out, in] → [in, out]; biases and BatchNorm vectors unchanged.
  */
 import type { Family, Layer, NetSpec } from '../spec/types';
-import { timmStateDict } from '../spec/state-dict';
-import type { SafetensorsFile, TensorEntry } from './safetensors';
+import { timmStateDict, type StateDictEntry } from '../spec/state-dict';
+import type { Dtype, SafetensorsFile } from './safetensors';
 
 export type WeightLayout = 'HWIO' | 'HWCM' | 'IO' | 'C';
 
@@ -71,20 +72,34 @@ const fmt = (shape: number[]) => `[${shape.join(', ')}]`;
 const list = (keys: string[]) =>
 	keys.length > 5 ? `${keys.slice(0, 5).join(', ')} … (${keys.length} in all)` : keys.join(', ');
 
-/** The family a checkpoint belongs to: its metadata's `family`, else recognised from key names. */
-export function checkpointFamily(file: SafetensorsFile): Family | null {
-	const declared = file.metadata.family;
+/**
+ * What the checks read from a checkpoint: its metadata and each tensor's name, dtype and shape, in file
+ * order. A `SafetensorsHeader` is one, so a download can be checked before its data has arrived.
+ */
+export interface CheckpointHeader {
+	metadata: Record<string, string>;
+	entries: readonly { name: string; dtype: Dtype; shape: readonly number[] }[];
+}
+
+const headerOf = (file: SafetensorsFile | CheckpointHeader): CheckpointHeader =>
+	'tensors' in file ? { metadata: file.metadata, entries: [...file.tensors.values()] } : file;
+
+const FLOAT_DTYPES: readonly Dtype[] = ['F32', 'F16', 'BF16'];
+
+/** The family a checkpoint (or its header) belongs to: metadata `family`, else recognised from key names. */
+export function checkpointFamily(file: SafetensorsFile | CheckpointHeader): Family | null {
+	const { metadata, entries } = headerOf(file);
+	const declared = metadata.family;
 	if (declared === 'efficientnet' || declared === 'ghostnet') return declared;
-	const keys = [...file.tensors.keys()];
-	if (keys.some((k) => /\.ghost[12]\./.test(k))) return 'ghostnet';
-	if (keys.some((k) => /\.conv_pwl?\.|\.conv_pw\./.test(k))) return 'efficientnet';
+	if (entries.some((e) => /\.ghost[12]\./.test(e.name))) return 'ghostnet';
+	if (entries.some((e) => /\.conv_pwl?\.|\.conv_pw\./.test(e.name))) return 'efficientnet';
 	return null;
 }
 
-function checkFamily(spec: NetSpec, file: SafetensorsFile): void {
-	const family = checkpointFamily(file);
+function checkFamily(spec: NetSpec, header: CheckpointHeader): void {
+	const family = checkpointFamily(header);
 	if (family && family !== spec.family) {
-		const example = [...file.tensors.keys()].find((k) => k.startsWith('blocks.')) ?? '';
+		const example = header.entries.find((e) => e.name.startsWith('blocks.'))?.name ?? '';
 		throw new WeightMappingError(
 			'family-mismatch',
 			{ key: example, expected: spec.family, found: family },
@@ -93,9 +108,10 @@ function checkFamily(spec: NetSpec, file: SafetensorsFile): void {
 	}
 }
 
-function checkKeys(spec: NetSpec, file: SafetensorsFile, expected: Set<string>): void {
-	const missing = [...expected].filter((k) => !file.tensors.has(k));
-	const unexpected = [...file.tensors.keys()].filter((k) => !expected.has(k) && !isCounter(k));
+function checkKeys(spec: NetSpec, names: string[], expected: Set<string>): void {
+	const present = new Set(names);
+	const missing = [...expected].filter((k) => !present.has(k));
+	const unexpected = names.filter((k) => !expected.has(k) && !isCounter(k));
 	if (missing.length === 0 && unexpected.length === 0) return;
 	const parts = [
 		missing.length ? `missing ${list(missing)}` : '',
@@ -114,12 +130,14 @@ function checkKeys(spec: NetSpec, file: SafetensorsFile, expected: Set<string>):
 	);
 }
 
-function checkShapes(spec: NetSpec, file: SafetensorsFile): void {
+type HeaderEntries = Map<string, CheckpointHeader['entries'][number]>;
+
+function checkShapes(spec: NetSpec, expected: StateDictEntry[], found: HeaderEntries): void {
 	const mismatched: ShapeMismatch[] = [];
-	for (const entry of timmStateDict(spec)) {
-		const found = file.tensors.get(entry.key)!.shape;
-		if (found.length !== entry.shape.length || found.some((d, i) => d !== entry.shape[i])) {
-			mismatched.push({ key: entry.key, expected: entry.shape, found });
+	for (const entry of expected) {
+		const shape = [...found.get(entry.key)!.shape];
+		if (shape.length !== entry.shape.length || shape.some((d, i) => d !== entry.shape[i])) {
+			mismatched.push({ key: entry.key, expected: entry.shape, found: shape });
 		}
 	}
 	if (mismatched.length === 0) return;
@@ -132,13 +150,33 @@ function checkShapes(spec: NetSpec, file: SafetensorsFile): void {
 	);
 }
 
-function floatValues(entry: TensorEntry): Float32Array {
-	if (entry.values instanceof Float32Array) return entry.values;
-	throw new WeightMappingError(
-		'dtype',
-		{ key: entry.name, expected: 'F32 | F16 | BF16', found: entry.dtype },
-		`${entry.name}: expected a float tensor, found ${entry.dtype}`
-	);
+function checkDtypes(expected: StateDictEntry[], found: HeaderEntries): void {
+	for (const { key } of expected) {
+		const { dtype } = found.get(key)!;
+		if (FLOAT_DTYPES.includes(dtype)) continue;
+		throw new WeightMappingError(
+			'dtype',
+			{ key, expected: FLOAT_DTYPES.join(' | '), found: dtype },
+			`${key}: expected a float tensor, found ${dtype}`
+		);
+	}
+}
+
+function checkAgainst(spec: NetSpec, header: CheckpointHeader, expected: StateDictEntry[]): void {
+	checkFamily(spec, header);
+	const names = header.entries.map((e) => e.name);
+	checkKeys(spec, names, new Set(expected.map((e) => e.key)));
+	const found: HeaderEntries = new Map(header.entries.map((e) => [e.name, e]));
+	checkShapes(spec, expected, found);
+	checkDtypes(expected, found);
+}
+
+/**
+ * Every check of `mapTimmWeights` that needs no tensor values (family, keys, shapes, dtypes), on a
+ * checkpoint's header alone; throws the same WeightMappingError the full mapping would.
+ */
+export function checkTimmHeader(spec: NetSpec, header: CheckpointHeader): void {
+	checkAgainst(spec, header, timmStateDict(spec));
 }
 
 /** OIHW → HWIO. */
@@ -192,13 +230,12 @@ function convertWeight(layer: Layer, key: string, values: Float32Array): MappedT
  * mismatch, 'dtype').
  */
 export function mapTimmWeights(spec: NetSpec, file: SafetensorsFile): MappedWeights {
-	checkFamily(spec, file);
 	const entries = timmStateDict(spec);
-	checkKeys(spec, file, new Set(entries.map((e) => e.key)));
-	checkShapes(spec, file);
+	checkAgainst(spec, headerOf(file), entries);
 	const mapped: MappedWeights = new Map();
 	for (const entry of entries) {
-		const values = floatValues(file.tensors.get(entry.key)!);
+		// checkDtypes let only float dtypes through, and those decode to Float32Array.
+		const values = file.tensors.get(entry.key)!.values as Float32Array;
 		const tensor =
 			entry.param === 'weight' && entry.layer.op !== 'bn'
 				? convertWeight(entry.layer, entry.key, values)
