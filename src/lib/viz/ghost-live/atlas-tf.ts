@@ -66,7 +66,9 @@ export function packAtlas(tf: Tf, maps: tfType.Tensor4D, grid: AtlasGrid, stops:
 	const maxs = tf.max(flat, 2);
 	const limit = tf.maximum(tf.abs(tf.min(mins)), tf.abs(tf.max(maxs)));
 	const { atlas, mask } = arrange(tf, maps, grid);
-	const rgba = tf.concat([colourize(tf, atlas, limit, stops), tf.mul(mask, 255).expandDims(-1)], -1);
+	// Padding after the last group is transparent black, as in an empty canvas.
+	const alpha = mask.expandDims(-1);
+	const rgba = tf.concat([tf.mul(colourize(tf, atlas, limit, stops), alpha), tf.mul(alpha, 255)], -1);
 	return tf.concat([rgba.flatten(), mins.flatten(), maxs.flatten(), limit.reshape([1])]);
 }
 

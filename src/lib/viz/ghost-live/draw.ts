@@ -132,3 +132,25 @@ export function cssVariable(element: Element | null, name: string): string {
 	if (!element || typeof getComputedStyle === 'undefined') return '';
 	return getComputedStyle(element).getPropertyValue(name).trim();
 }
+
+/** Draws one map of raw values (row-major `size²`) scaled to fill `canvas` (CSS `cssSize` square). */
+export function drawValues(
+	canvas: HTMLCanvasElement,
+	values: ArrayLike<number>,
+	size: number,
+	cssSize: number,
+	colour: (pixels: Uint8ClampedArray) => void
+): boolean {
+	const grid = { cols: 1, rows: 1, perGroup: 1, mapSize: size, width: size, height: size };
+	const pixels = new Uint8ClampedArray(size * size * 4);
+	colour(pixels);
+	const source = atlasCanvas(pixels, grid);
+	const context = prepareCanvas(
+		canvas,
+		{ width: cssSize, height: cssSize },
+		globalThis.devicePixelRatio || 1
+	);
+	if (!source || !context || values.length !== size * size) return false;
+	drawMap(context, source, grid, 0, 0, { x: 0, y: 0, width: cssSize, height: cssSize });
+	return true;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ghostnet } from '$lib/nets/spec/index';
 import { ghostModuleChoices } from './ghost-modules';
-import { commonText, formatPercent, formatValue, legendText, mapsText } from './live-text';
+import { commonText, finderText, formatPercent, formatValue, legendText, mapsText } from './live-text';
 
 describe('formatValue', () => {
 	it('keeps 3 significant digits with a true minus sign', () => {
@@ -18,7 +18,7 @@ describe('formatValue', () => {
 
 describe('texts', () => {
 	it('have the same keys in both languages', () => {
-		for (const table of [commonText, mapsText, legendText]) {
+		for (const table of [commonText, mapsText, legendText, finderText]) {
 			expect(Object.keys(table.zh).sort()).toEqual(Object.keys(table.en).sort());
 		}
 	});

@@ -128,3 +128,76 @@ export const legendText = {
 		observed: (min: string, max: string) => `Observed range: ${min} … ${max}`
 	}
 };
+
+export const finderText = {
+	zh: {
+		title: '实时找出冗余的特征图',
+		intro: (backend: string) =>
+			`一个真实网络的第一层是普通的 3×3 卷积（stem）。下面是它对当前图像输出的全部特征图（BN 之前），在 ${backend} 上算出的每一对特征图的余弦相似度，以及最相似的几对——就是论文图 1 的做法，只不过这些对是计算出来的，不是人挑的。`,
+		activeBackend: '当前的 tfjs 后端',
+		stem: (name: string) => `${name} 的 stem（conv_stem）`,
+		mapsTitle: (count: number, size: number) => `conv_stem 的全部 ${count} 张特征图（${size}×${size}）`,
+		mapsLabel: (count: number) =>
+			`conv_stem 的 ${count} 张特征图；最相似的几对用彩色框标出。方向键逐张查看。`,
+		mapInfo: (i: number, range: string, partner: number, similarity: string) =>
+			`特征图 #${i}，${range}；和它最相似的是 #${partner}（余弦相似度 ${similarity}）`,
+		mapsHint: '把指针移到一张特征图上，或者聚焦后用方向键，可以看到它的编号、取值范围和最相似的另一张。',
+		matrixTitle: '每一对特征图的余弦相似度',
+		matrixLabel: (count: number) =>
+			`${count}×${count} 的余弦相似度矩阵。方向键移动到某个格子可以读出它的值。`,
+		cell: (i: number, j: number, value: string) => `特征图 #${i} 与 #${j}：余弦相似度 ${value}`,
+		matrixHint: '对角线是每张图和自己的相似度（= 1）。把指针移到格子上，或聚焦后用方向键读出数值。',
+		matrixExplain:
+			'余弦相似度：把每张特征图展平成一个向量并除以它的长度，再两两求内积（一次矩阵乘法）。1 表示形状完全相同（只差一个正的倍数），0 表示毫不相关，−1 表示正好相反。',
+		pairsTitle: '最相似的几对，以及廉价操作能把一张变成另一张到什么程度',
+		pairsExplain:
+			'GhostNet 会保留这样一对中的一张，用廉价操作生成另一张。它的廉价操作是 3×3 深度卷积加 BN，对每个通道来说就是一个 3×3 滤波器加一个偏置。对每一对，我们用最小二乘法求出能把一张变成另一张的最佳 3×3 滤波器（9 个权重 + 1 个偏置，两个方向都试，取更好的那个），并给出它能解释目标特征图方差的比例 R²；作为对照，也给出只做缩放平移的 1×1 “复制”的 R²。',
+		pair: (k: number, a: number, b: number, similarity: string) =>
+			`第 ${k} 对：#${a} 与 #${b}，余弦相似度 ${similarity}`,
+		source: (i: number) => `源：#${i}`,
+		target: (i: number) => `目标：#${i}`,
+		fitted: (i: number) => `廉价操作作用于 #${i}`,
+		fit: (r2: string, residual: string, copy: string) =>
+			`3×3 深度卷积：R² = ${r2}（残差为目标范数的 ${residual}）；缩放平移复制：R² = ${copy}`,
+		undefinedR2: '无定义（目标是常数）',
+		tableSummary: '以表格查看相似度矩阵',
+		tableCaption: '余弦相似度，行 i、列 j',
+		zeroMaps: (list: string) => `全为 0 的特征图（和任何图的相似度都记为 0）：${list}`
+	},
+	en: {
+		title: 'Redundant feature maps, found live',
+		intro: (backend: string) =>
+			`The first layer of a real network is an ordinary 3×3 convolution (the stem). Below are all its feature maps for the current image (before BN), the cosine similarity of every pair of them computed on ${backend}, and the most similar pairs: the paper's Figure 1, except that the pairs are found by computation, not picked by hand.`,
+		activeBackend: 'the active tfjs backend',
+		stem: (name: string) => `${name} stem (conv_stem)`,
+		mapsTitle: (count: number, size: number) => `All ${count} feature maps of conv_stem (${size}×${size})`,
+		mapsLabel: (count: number) =>
+			`The ${count} feature maps of conv_stem; the most similar pairs are outlined in colour. Arrow keys step through them.`,
+		mapInfo: (i: number, range: string, partner: number, similarity: string) =>
+			`Map #${i}, ${range}; most similar to #${partner} (cosine similarity ${similarity})`,
+		mapsHint:
+			'Point at a map, or focus the maps and use the arrow keys, to see its index, value range and its most similar partner.',
+		matrixTitle: 'Cosine similarity of every pair of maps',
+		matrixLabel: (count: number) =>
+			`The ${count}×${count} cosine similarity matrix. Arrow keys move between cells and read their value.`,
+		cell: (i: number, j: number, value: string) => `Maps #${i} and #${j}: cosine similarity ${value}`,
+		matrixHint:
+			'The diagonal is each map with itself (= 1). Point at a cell, or focus the matrix and use the arrow keys, to read its value.',
+		matrixExplain:
+			'Cosine similarity: flatten each map into a vector, divide it by its length, and take every dot product (one matrix multiplication). 1 means the same pattern up to a positive factor, 0 unrelated, −1 exactly opposite.',
+		pairsTitle: 'The most similar pairs, and how well a cheap operation turns one into the other',
+		pairsExplain:
+			"GhostNet would keep one map of such a pair and generate the other with its cheap operation, a 3×3 depthwise convolution followed by BN: per channel, one 3×3 filter and a bias. For each pair we find by least squares the best 3×3 filter (9 weights + 1 bias, both directions tried, the better one kept) that turns one map into the other, and report the share of the target map's variance it explains (R²); the R² of a plain scaled copy (1×1) is shown for comparison.",
+		pair: (k: number, a: number, b: number, similarity: string) =>
+			`Pair ${k}: #${a} and #${b}, cosine similarity ${similarity}`,
+		source: (i: number) => `source: #${i}`,
+		target: (i: number) => `target: #${i}`,
+		fitted: (i: number) => `cheap operation on #${i}`,
+		fit: (r2: string, residual: string, copy: string) =>
+			`3×3 depthwise filter: R² = ${r2} (residual ${residual} of the target's norm); scaled copy: R² = ${copy}`,
+		undefinedR2: 'undefined (constant target)',
+		tableSummary: 'Show the similarity matrix as a table',
+		tableCaption: 'Cosine similarity, row i, column j',
+		zeroMaps: (list: string) => `Maps that are zero everywhere (similarity 0 with every map): ${list}`
+	}
+};

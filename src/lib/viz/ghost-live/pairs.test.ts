@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMatrix, cosineSimilarity, topPairs } from './pairs';
+import { checkMatrix, cosineSimilarity, mostSimilarTo, topPairs } from './pairs';
 
 describe('topPairs', () => {
 	const m = [1, 0.2, 0.9, -0.95, 0.2, 1, 0.5, 0.1, 0.9, 0.5, 1, 0.3, -0.95, 0.1, 0.3, 1];
@@ -62,5 +62,14 @@ describe('checkMatrix', () => {
 		const check = checkMatrix([1, 0.3, 0.2, 0.31, 0.98, 0, 0.2, 0, 0], 3, new Set([2]));
 		expect(check.asymmetry).toBeCloseTo(0.01, 12);
 		expect(check.diagonalError).toBeCloseTo(0.02, 12);
+	});
+});
+
+describe('mostSimilarTo', () => {
+	const m = [1, 0.2, 0.9, -0.95, 0.2, 1, 0.5, 0.1, 0.9, 0.5, 1, 0.3, -0.95, 0.1, 0.3, 1];
+	it('is the argmax of the row without the diagonal', () => {
+		expect(mostSimilarTo(m, 4, 0)).toEqual({ a: 0, b: 2, similarity: 0.9 });
+		expect(mostSimilarTo(m, 4, 3)).toEqual({ a: 3, b: 2, similarity: 0.3 });
+		expect(mostSimilarTo([1], 1, 0)).toBeNull();
 	});
 });

@@ -72,3 +72,14 @@ export function checkMatrix(matrix: ArrayLike<number>, c: number, zeroRows: Read
 	}
 	return check;
 }
+
+/** The other map most similar to map `i` (row i's argmax off the diagonal), or null for one map. */
+export function mostSimilarTo(matrix: ArrayLike<number>, c: number, i: number): MapPair | null {
+	let best: MapPair | null = null;
+	for (let j = 0; j < c; j++) {
+		if (j === i) continue;
+		const similarity = matrix[i * c + j];
+		if (best === null || similarity > best.similarity) best = { a: i, b: j, similarity };
+	}
+	return best;
+}

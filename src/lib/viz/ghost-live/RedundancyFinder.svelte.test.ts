@@ -1,0 +1,132 @@
+// @vitest-environment jsdom
+import * as tf from '@tensorflow/tfjs';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Net } from '$lib/nets/build';
+import { efficientnet, ghostnet } from '$lib/nets/spec/index';
+import { stubResizeObserver } from '$lib/viz/chart/resize-observer-stub';
+import { fakeSession } from '$lib/viz/classifier/testing';
+import RedundancyFinder from './RedundancyFinder.svelte';
+import { contextOf, installCanvasStub, realRunner, syntheticNet } from './testing';
+
+vi.mock('$lib/nets/preprocess', async (importOriginal) => {
+	const original = await importOriginal<typeof import('$lib/nets/preprocess')>();
+	const width = 40;
+	const data = Uint8ClampedArray.from({ length: width * width * 4 }, (_, i) => (i * 53) % 256);
+	return {
+		...original,
+		preprocessImage: vi.fn(
+			async (_source: unknown, config: import('$lib/nets/preprocess').PreprocessConfig) =>
+				original.preprocessPixels({ data, width, height: width, channels: 4 }, config)
+		)
+	};
+});
+
+let nets: Record<string, Net>;
+
+beforeAll(async () => {
+	installCanvasStub();
+	stubResizeObserver();
+	await tf.setBackend('cpu');
+	nets = {
+		'fmnist-ghostnet': syntheticNet(ghostnet({ width: 0.5, numClasses: 10, resolution: 32 }), 3),
+		'fmnist-efficientnet': syntheticNet(
+			efficientnet({ width: 0.5, depth: 1, numClasses: 10, resolution: 32 }),
+			5
+		)
+	};
+	vi.stubGlobal(
+		'fetch',
+		vi.fn(async (url: string) =>
+			url.endsWith('.json')
+				? Response.json({ samples: [{ id: 'first', file: 'first.png' }] })
+				: new Response(new Blob([new Uint8Array(4)]))
+		)
+	);
+});
+afterAll(() => {
+	Object.values(nets).forEach((n) => n.dispose());
+	vi.unstubAllGlobals();
+});
+
+function setup(lang: 'en' | 'zh' = 'en') {
+	const { session } = fakeSession();
+	const { runner, calls } = realRunner(nets);
+	Object.assign(session, runner);
+	return { calls, ...render(RedundancyFinder, { lang, session }) };
+}
+
+const drawnMaps = () =>
+	contextOf(screen.getByTestId('stem-maps')).frame.filter((c) => c.op === 'drawImage').length;
+
+function tableValues() {
+	const cells = [...screen.getByTestId('similarity-table').querySelectorAll('td[data-value]')];
+	return cells.map((td) => ({
+		i: Number(td.getAttribute('data-i')),
+		j: Number(td.getAttribute('data-j')),
+		v: Number(td.getAttribute('data-value'))
+	}));
+}
+
+describe('RedundancyFinder', () => {
+	it("draws all of GhostNet's stem maps and a symmetric similarity matrix with a unit diagonal", async () => {
+		const { calls } = setup();
+		await waitFor(() => expect(drawnMaps()).toBe(8), { timeout: 20_000 });
+		expect(calls).toEqual(['fmnist-ghostnet']);
+		const values = tableValues();
+		expect(values).toHaveLength(64);
+		const at = (i: number, j: number) => values.find((c) => c.i === i && c.j === j)!.v;
+		for (let i = 0; i < 8; i++) {
+			expect(at(i, i)).toBeCloseTo(1, 5);
+			for (let j = 0; j < 8; j++) expect(at(i, j)).toBeCloseTo(at(j, i), 6);
+		}
+		const heat = contextOf(screen.getByTestId('similarity-heatmap'));
+		expect(heat.frame.filter((c) => c.op === 'fillRect')).toHaveLength(64);
+	});
+
+	it('lists the three most similar pairs, the first being the argmax, each with its cheap-operation fit', async () => {
+		setup();
+		await waitFor(() => expect(screen.getAllByTestId('pair')).toHaveLength(3), { timeout: 20_000 });
+		const offDiagonal = tableValues().filter((c) => c.i !== c.j);
+		const best = offDiagonal.reduce((a, b) => (b.v > a.v ? b : a));
+		const [first, ...rest] = screen.getAllByTestId('pair');
+		expect(Number(first.dataset.similarity)).toBeCloseTo(best.v, 6);
+		expect([Number(first.dataset.a), Number(first.dataset.b)]).toEqual([
+			Math.min(best.i, best.j),
+			Math.max(best.i, best.j)
+		]);
+		for (const pair of rest)
+			expect(Number(pair.dataset.similarity)).toBeLessThanOrEqual(Number(first.dataset.similarity));
+		for (const fit of screen.getAllByTestId('pair-fit'))
+			expect(fit.textContent).toMatch(
+				/^3×3 depthwise filter: R² = (\d\.\d{3}|undefined.*) \(residual .*\); scaled copy: R² = /
+			);
+	});
+
+	it("switches to EfficientNet's stem and reads the matrix from the keyboard", async () => {
+		const { calls } = setup();
+		await waitFor(() => expect(drawnMaps()).toBe(8), { timeout: 20_000 });
+		await fireEvent.change(screen.getByTestId('model-select'), { target: { value: 'fmnist-efficientnet' } });
+		await waitFor(() => expect(drawnMaps()).toBe(16), { timeout: 20_000 });
+		expect(calls).toEqual(['fmnist-ghostnet', 'fmnist-efficientnet']);
+		const heatmap = screen.getByTestId('similarity-heatmap');
+		await fireEvent.focus(heatmap);
+		expect(screen.getByTestId('cell-info').textContent).toBe('Maps #0 and #0: cosine similarity 1');
+		await fireEvent.keyDown(heatmap, { key: 'ArrowRight' });
+		expect(screen.getByTestId('cell-info').textContent).toMatch(
+			/^Maps #0 and #1: cosine similarity −?[\d.]+$/
+		);
+		const maps = screen.getByTestId('stem-maps');
+		await fireEvent.focus(maps);
+		expect(screen.getByTestId('map-info').textContent).toMatch(
+			/^Map #0, values .* most similar to #\d+ \(cosine/
+		);
+	});
+
+	it('speaks Chinese', async () => {
+		setup('zh');
+		expect(screen.getByText('实时找出冗余的特征图')).toBeInTheDocument();
+		await waitFor(() => expect(screen.getAllByTestId('pair')).toHaveLength(3), { timeout: 20_000 });
+		expect(screen.getAllByTestId('pair-fit')[0].textContent).toContain('3×3 深度卷积：R² =');
+	});
+});
