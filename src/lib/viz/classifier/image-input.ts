@@ -53,7 +53,7 @@ export function checkImageFile(file: FileLike): InputErrorCode | null {
 }
 
 /** The first file of a drop or paste, or null (text, links and empty transfers have none). */
-export function firstFile(transfer: Pick<DataTransfer, 'files'> | null | undefined): File | null {
+export function firstFile(transfer: { files: FileList | null } | null | undefined): File | null {
 	const files = transfer?.files;
 	return files && files.length > 0 ? files[0] : null;
 }

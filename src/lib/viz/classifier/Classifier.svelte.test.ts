@@ -1,0 +1,149 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import Classifier from './Classifier.svelte';
+import { fakeSession } from './testing';
+
+const FMNIST_NAMES = [
+	'T-shirt/top',
+	'Trouser',
+	'Pullover',
+	'Dress',
+	'Coat',
+	'Sandal',
+	'Shirt',
+	'Sneaker',
+	'Bag',
+	'Ankle boot'
+];
+const FMNIST_ZH = ['T恤', '裤子', '套衫', '连衣裙', '外套', '凉鞋', '衬衫', '运动鞋', '包', '短靴'];
+
+function respond(url: string): Response {
+	const json = (body: unknown) =>
+		new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+	if (url === '/samples/fmnist/samples.json')
+		return json({
+			samples: [
+				{ id: 'a', file: 'a.png', label: 3 },
+				{ id: 'b', file: 'b.png', label: 7 }
+			]
+		});
+	if (url === '/labels/fashion-mnist.en.json') return json({ labels: FMNIST_NAMES });
+	if (url === '/labels/fashion-mnist.zh.json') return json({ labels: FMNIST_ZH });
+	if (url.endsWith('.png')) return new Response(url, { headers: { 'content-type': 'image/png' } });
+	return new Response('not found', { status: 404 });
+}
+
+beforeEach(() => {
+	localStorage.clear();
+	vi.stubGlobal(
+		'fetch',
+		vi.fn(async (url: string) => respond(url))
+	);
+	URL.createObjectURL = vi.fn(() => 'blob:fake');
+	URL.revokeObjectURL = vi.fn();
+	// jsdom has no canvas; the input preview then draws nothing.
+	HTMLCanvasElement.prototype.getContext = (() => null) as never;
+});
+afterEach(() => vi.unstubAllGlobals());
+
+async function started() {
+	const fake = fakeSession();
+	await fake.session.start();
+	return fake;
+}
+
+const card = (name: string) => screen.getByRole('article', { name });
+
+describe('Classifier', () => {
+	it('classifies the first Fashion-MNIST sample with both networks and shows top-5, latency, backend and MACs', async () => {
+		const { session, engine } = await started();
+		render(Classifier, { lang: 'en', session, timedRuns: 3 });
+		await vi.waitFor(() => expect(engine.classify).toHaveBeenCalledTimes(1));
+		const [ids, source, , timing] = engine.classify.mock.calls[0];
+		expect(ids).toEqual(['fmnist-efficientnet', 'fmnist-ghostnet']);
+		expect(await (source as Blob).text()).toBe('/samples/fmnist/a.png');
+		expect(timing).toEqual({ warmup: 1, runs: 3 });
+		// The fake engine answers class 1 (Trouser) for the first network and 2 (Pullover) for the second.
+		const efficient = card('EfficientNet-B0 (width 0.5)');
+		await vi.waitFor(() =>
+			expect(within(efficient).getAllByRole('rowheader')[0]).toHaveTextContent('Trouser')
+		);
+		expect(within(efficient).getAllByRole('row')).toHaveLength(5);
+		expect(within(efficient).getByText('90.0%')).toBeInTheDocument();
+		expect(within(efficient).getByText('3.0 ms')).toBeInTheDocument();
+		expect(within(efficient).getByText('CPU')).toBeInTheDocument();
+		expect(within(card('GhostNet 0.5×')).getAllByRole('rowheader')[0]).toHaveTextContent('Pullover');
+		expect(screen.getByText(/needs .* fewer MACs than/)).toBeInTheDocument();
+		expect(screen.getByRole('button', { name: 'Fashion-MNIST test image: Dress' })).toHaveAttribute(
+			'aria-pressed',
+			'true'
+		);
+	});
+
+	it('refuses a file that is not an image with its message, and keeps the last result', async () => {
+		const { session, engine } = await started();
+		render(Classifier, { lang: 'en', session });
+		await vi.waitFor(() => expect(engine.classify).toHaveBeenCalledTimes(1));
+		const input = screen.getByLabelText('Choose an image');
+		await fireEvent.change(input, { target: { files: [new File(['x'], 'model.safetensors')] } });
+		expect(await screen.findByText(/This file is not an image/)).toBeInTheDocument();
+		expect(engine.classify).toHaveBeenCalledTimes(1);
+		expect(within(card('GhostNet 0.5×')).getAllByRole('rowheader')[0]).toHaveTextContent('Pullover');
+	});
+
+	it('says when an image cannot be decoded, then recovers on the next image', async () => {
+		const { session, engine } = await started();
+		render(Classifier, { lang: 'en', session });
+		await vi.waitFor(() => expect(engine.classify).toHaveBeenCalledTimes(1));
+		const broken = Object.assign(new Error('bad'), { name: 'ImageReadError', code: 'decode-failed' });
+		engine.classify.mockRejectedValueOnce(broken);
+		await fireEvent.change(screen.getByLabelText('Choose an image'), {
+			target: { files: [new File(['garbage'], 'broken.jpg', { type: 'image/jpeg' })] }
+		});
+		expect(await screen.findByText(/could not read this image/)).toBeInTheDocument();
+		await fireEvent.click(screen.getByRole('button', { name: /Sneaker/ }));
+		await vi.waitFor(() => expect(screen.queryByText(/could not read this image/)).toBeNull());
+		expect(screen.getByRole('button', { name: /Sneaker/ })).toHaveAttribute('aria-pressed', 'true');
+	});
+
+	it('classifies a pasted image and reruns after a backend switch', async () => {
+		const { session, engine } = await started();
+		render(Classifier, { lang: 'en', session });
+		await vi.waitFor(() => expect(engine.classify).toHaveBeenCalledTimes(1));
+		const photo = new File(['p'], 'pasted.png', { type: 'image/png' });
+		const paste = new Event('paste', { bubbles: true }) as ClipboardEvent;
+		Object.defineProperty(paste, 'clipboardData', { value: { files: [photo] } });
+		window.dispatchEvent(paste);
+		await vi.waitFor(() => expect(engine.classify).toHaveBeenCalledTimes(2));
+		expect(engine.classify.mock.calls[1][1]).toBe(photo);
+		await fireEvent.click(screen.getByRole('radio', { name: 'WebAssembly (wasm)' }));
+		await vi.waitFor(() => expect(engine.classify).toHaveBeenCalledTimes(3));
+		expect(engine.switchBackend).toHaveBeenCalledWith('wasm');
+		expect(engine.classify.mock.calls[2][1]).toBe(photo);
+		expect(localStorage.getItem('egn.backend.v1')).toBe('wasm');
+	});
+
+	it('explains a camera that cannot be used, in Chinese, with Chinese labels', async () => {
+		const { session, engine } = await started();
+		render(Classifier, { lang: 'zh', session });
+		await vi.waitFor(() => expect(engine.classify).toHaveBeenCalledTimes(1));
+		await vi.waitFor(() =>
+			expect(within(card('GhostNet 0.5×')).getAllByRole('rowheader')[0]).toHaveTextContent('套衫')
+		);
+		await fireEvent.click(screen.getByRole('button', { name: '使用摄像头' }));
+		expect(await screen.findByText(/无法使用摄像头/)).toBeInTheDocument();
+	});
+
+	it('asks for the camera and reports a refusal', async () => {
+		const getUserMedia = vi.fn(async () => {
+			throw new DOMException('denied', 'NotAllowedError');
+		});
+		vi.stubGlobal('navigator', { ...navigator, mediaDevices: { getUserMedia } });
+		const { session } = await started();
+		render(Classifier, { lang: 'en', session });
+		await fireEvent.click(screen.getByRole('button', { name: 'Use the camera' }));
+		expect(await screen.findByText(/Camera access was refused/)).toBeInTheDocument();
+		expect(getUserMedia).toHaveBeenCalledWith({ video: { facingMode: 'environment' }, audio: false });
+	});
+});
