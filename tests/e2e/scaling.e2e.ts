@@ -1,0 +1,140 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseURL, launch, watchProblems, type PageProblems } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const LAB = '[data-testid=scaling-lab]';
+const BARS = '[data-testid=breakdown-chart] svg[role=group] rect';
+const RULE = '[data-testid=accuracy-chart] .rule line';
+
+async function openLab(
+	path: string,
+	viewport = { width: 1280, height: 900 }
+): Promise<{ page: Page; problems: PageProblems }> {
+	const page = await browser.newPage({ viewport });
+	const problems = watchProblems(page);
+	await page.goto(baseURL() + path, { waitUntil: 'networkidle' });
+	await page.locator(LAB).waitFor();
+	// Hydrated and settled: the worker has solved the single-dimension networks.
+	await page.locator('[data-testid=shape-resolution]').waitFor({ timeout: 30_000 });
+	return { page, problems };
+}
+
+const text = (page: Page, testId: string) => page.getByTestId(testId).first().textContent();
+const phiValue = (page: Page, lang: 'en' | 'zh') =>
+	page.getByLabel(lang === 'en' ? 'φ value' : 'φ 的数值').inputValue();
+const phiSlider = (page: Page, lang: 'en' | 'zh') =>
+	page.getByRole('slider', { name: lang === 'en' ? 'φ: compound coefficient' : 'φ：复合系数' });
+const currentPoint = (page: Page, lang: 'en' | 'zh') =>
+	page
+		.getByRole('listbox', { name: lang === 'en' ? 'this network' : '当前网络', exact: true })
+		.getByRole('option')
+		.getAttribute('transform');
+
+describe.each(['en', 'zh'] as const)('Scaling lab (%s), production build in Chromium', (lang) => {
+	const path = `/${lang}/efficientnet`;
+
+	it('starts at B0 with the exact totals of facts.md B and no console error', async () => {
+		const { page, problems } = await openLab(path);
+		expect(await text(page, 'total-params')).toBe('5,288,548');
+		expect(await text(page, 'total-macs')).toBe('385.8 M');
+		expect(await page.locator(`${LAB} .katex`).count()).toBeGreaterThanOrEqual(6);
+		expect(await page.locator(`${LAB} [data-testid=exact-curve] path`).count()).toBe(1);
+		expect(problems).toEqual({ console: [], failed: [] });
+		await page.close();
+	});
+
+	it('dragging φ with the mouse changes totals, table, charts and the URL, without moving the layout', async () => {
+		const { page, problems } = await openLab(path);
+		const slider = phiSlider(page, lang);
+		await slider.scrollIntoViewIfNeeded();
+		const box = (await slider.boundingBox())!;
+		const tableTop = (await page.getByTestId('stage-table').boundingBox())!.y;
+		const pointBefore = await currentPoint(page, lang);
+		const barsBefore = await page.locator(BARS).first().getAttribute('width');
+		const ruleBefore = await page.locator(RULE).getAttribute('x1');
+		// φ runs from −3 to 9: φ = 0 is a quarter of the way along the track.
+		const y = box.y + box.height / 2;
+		await page.mouse.move(box.x + box.width * 0.25, y);
+		await page.mouse.down();
+		for (let step = 1; step <= 10; step++) {
+			await page.mouse.move(box.x + box.width * (0.25 + 0.04 * step), y);
+			expect((await slider.boundingBox())!.y).toBe(box.y);
+			expect((await page.getByTestId('stage-table').boundingBox())!.y).toBe(tableTop);
+		}
+		await page.mouse.up();
+		const phi = Number(await phiValue(page, lang));
+		expect(phi).toBeGreaterThan(4);
+		expect(phi).toBeLessThan(6);
+		expect(await text(page, 'total-macs')).not.toBe('385.8 M');
+		expect(await text(page, 'total-params')).not.toBe('5,288,548');
+		expect(await currentPoint(page, lang)).not.toBe(pointBefore);
+		expect(await page.locator(BARS).first().getAttribute('width')).not.toBe(barsBefore);
+		expect(await page.locator(RULE).getAttribute('x1')).not.toBe(ruleBefore);
+		await page.waitForFunction((v) => location.search.includes(`phi=${v}`), phi.toFixed(1));
+		expect(problems).toEqual({ console: [], failed: [] });
+		await page.close();
+	});
+
+	it('keyboard: arrows step φ by 0.1 and the totals follow; the slider has an aria-valuetext', async () => {
+		const { page, problems } = await openLab(path);
+		const slider = phiSlider(page, lang);
+		await slider.focus();
+		for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+		expect(await phiValue(page, lang)).toBe('1.0');
+		// φ = 1 with the paper coefficients: d = 1.2, w = 1.1, R = round(224·1.15) = 258 px.
+		expect(await slider.getAttribute('aria-valuetext')).toMatch(/1\.0.*×1\.20.*×1\.10.*258 px/);
+		expect(await text(page, 'total-macs')).not.toBe('385.8 M');
+		await page.waitForFunction(() => location.search.includes('phi=1.0'));
+		expect(problems).toEqual({ console: [], failed: [] });
+		await page.close();
+	});
+
+	it('a shared URL restores the state', async () => {
+		const { page, problems } = await openLab(`${path}?phi=5.5&alpha=1.30&beta=1.05&gamma=1.20`);
+		expect(await phiValue(page, lang)).toBe('5.5');
+		expect(await page.getByLabel(lang === 'en' ? 'α value' : 'α 的数值').inputValue()).toBe('1.30');
+		const macs = await text(page, 'total-macs');
+		const copy = await openLab(page.url().replace(baseURL(), ''));
+		expect(await text(copy.page, 'total-macs')).toBe(macs);
+		const preset = await openLab(`${path}?variant=b7`);
+		// facts.md A.7 / B: EfficientNet-B7 has 66,347,960 parameters.
+		expect(await text(preset.page, 'total-params')).toBe('66,347,960');
+		for (const p of [problems, copy.problems, preset.problems])
+			expect(p).toEqual({ console: [], failed: [] });
+		await Promise.all([page.close(), copy.page.close(), preset.page.close()]);
+	});
+
+	it('bad query values are clamped with a visible note, never NaN', async () => {
+		const { page, problems } = await openLab(`${path}?phi=abc&alpha=5&beta=1.1&gamma=1.15`);
+		const notes = page.getByTestId('url-notes');
+		expect(await notes.isVisible()).toBe(true);
+		expect(await notes.textContent()).toContain('abc');
+		expect(await notes.textContent()).toContain('2.00');
+		expect(await page.getByLabel(lang === 'en' ? 'α value' : 'α 的数值').inputValue()).toBe('2.00');
+		expect(await page.locator(LAB).textContent()).not.toMatch(/NaN|Infinity|undefined/);
+		expect(problems).toEqual({ console: [], failed: [] });
+		await page.close();
+	});
+
+	it('fits 360 px and honours prefers-reduced-motion', async () => {
+		const { page, problems } = await openLab(path, { width: 360, height: 740 });
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+		expect(overflow).toBeLessThanOrEqual(0);
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		const duration = await page
+			.locator(BARS)
+			.first()
+			.evaluate((el) => parseFloat(getComputedStyle(el).transitionDuration));
+		expect(duration).toBeLessThan(0.001);
+		expect(problems).toEqual({ console: [], failed: [] });
+		await page.close();
+	});
+});
