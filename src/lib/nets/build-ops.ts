@@ -17,12 +17,24 @@ export interface ConvOp {
 	activation: Activation;
 }
 
-/** A 1x1 conv on a pooled 1x1 map, or a linear layer: kernel [in, out]. */
+/**
+ * A 1x1 conv on the pooled [N, 1, 1, C] map (SE units, GhostNet's conv_head) or a linear layer, run as a
+ * 1x1 conv on that map too, so that no reshape sits between pooling, SE and classifier: filter [1, 1, in, out].
+ */
 export interface DenseOp {
 	key: string;
-	kernel: tf.Tensor2D;
+	filter: tf.Tensor4D;
 	bias: tf.Tensor1D;
+	/** 'hardsigmoid': the filter and bias hold W / 6 and (b + 3) / 6 (see hardSigmoidWeights). */
 	activation: Activation;
+}
+
+/**
+ * relu6(Wx + b + 3) / 6 = clip((W / 6)x + (b + 3) / 6, 0, 1): with the weights scaled at load time the
+ * PyTorch hard-sigmoid of a DenseOp is a single clip instead of add, relu6 and divide.
+ */
+export function hardSigmoidWeights(weight: Float32Array, bias: Float32Array) {
+	return { weight: weight.map((w) => w / 6), bias: bias.map((b) => (b + 3) / 6) };
 }
 
 type FusedActivation = 'linear' | 'relu' | 'sigmoid';
@@ -39,34 +51,21 @@ function finishActivation<T extends tf.Tensor>(y: T, activation: Activation): T 
 }
 
 /**
- * PyTorch-style symmetric zero padding. tfjs 'same' equals it only at stride 1 (odd kernels); at stride 2
- * it pads asymmetrically, so there we pad explicitly and use 'valid'.
+ * PyTorch-style symmetric zero padding, inside the conv (no separate pad op). tfjs 'same' equals it only at
+ * stride 1 (odd kernels); elsewhere a numeric pad p pads p on every side and rounds the output size down,
+ * as PyTorch does.
  */
-function padded(
-	x: tf.Tensor4D,
-	op: { kernel: number; stride: number; padding: number }
-): [tf.Tensor4D, 'same' | 'valid'] {
-	if (op.stride === 1 && 2 * op.padding === op.kernel - 1) return [x, 'same'];
-	if (op.padding === 0) return [x, 'valid'];
-	const p = op.padding;
-	return [
-		tf.pad(x, [
-			[0, 0],
-			[p, p],
-			[p, p],
-			[0, 0]
-		]),
-		'valid'
-	];
+function padding(op: { kernel: number; stride: number; padding: number }): 'same' | 'valid' | number {
+	if (op.stride === 1 && 2 * op.padding === op.kernel - 1) return 'same';
+	return op.padding === 0 ? 'valid' : op.padding;
 }
 
 export function applyConv(x: tf.Tensor4D, op: ConvOp): tf.Tensor4D {
-	const [input, pad] = padded(x, op);
 	const args = {
-		x: input,
+		x,
 		filter: op.filter,
 		strides: op.stride,
-		pad,
+		pad: padding(op),
 		bias: op.bias ?? undefined,
 		activation: fusable(op.activation)
 	};
@@ -80,23 +79,35 @@ export function applyRawConv(
 	filter: tf.Tensor4D,
 	geometry: { kernel: number; stride: number; padding: number }
 ): tf.Tensor4D {
-	const [input, pad] = padded(x, geometry);
-	return tf.conv2d(input, filter, geometry.stride, pad);
+	return tf.conv2d(x, filter, geometry.stride, padding(geometry));
 }
 
-export function applyDense(x: tf.Tensor2D, op: DenseOp): tf.Tensor2D {
-	const y = tf.fused.matMul({
-		a: x,
-		b: op.kernel,
+/**
+ * Global average pooling to [N, 1, 1, C]. On wasm, tf.mean over H and W first transposes the map (its
+ * reduction kernel only reduces innermost axes); average pooling over the whole map is one XNNPACK op
+ * and many times faster there. Other backends keep tf.mean.
+ */
+export function globalAvgPool(x: tf.Tensor4D): tf.Tensor4D {
+	const [, h, w] = x.shape;
+	if (tf.getBackend() === 'wasm') return tf.avgPool(x, [h, w], [h, w], 'valid');
+	return tf.mean(x, [1, 2], true) as tf.Tensor4D;
+}
+
+/** A DenseOp on a pooled [N, 1, 1, C] map. */
+export function applyDense(x: tf.Tensor4D, op: DenseOp): tf.Tensor4D {
+	const y = tf.fused.conv2d({
+		x,
+		filter: op.filter,
+		strides: 1,
+		pad: 'valid',
 		bias: op.bias,
 		activation: fusable(op.activation)
-	}) as tf.Tensor2D;
+	});
+	if (op.activation === 'hardsigmoid') return tf.clipByValue(y, 0, 1);
 	return finishActivation(y, op.activation);
 }
 
-/** Squeeze-and-excitation: x · gate(expand(act(reduce(mean_HW(x))))). */
+/** Squeeze-and-excitation: x · gate(expand(act(reduce(mean_HW(x))))), the gate broadcast over H and W. */
 export function applySe(x: tf.Tensor4D, reduce: DenseOp, expand: DenseOp): tf.Tensor4D {
-	const pooled = tf.mean(x, [1, 2]) as tf.Tensor2D;
-	const gate = applyDense(applyDense(pooled, reduce), expand);
-	return tf.mul(x, tf.reshape(gate, [x.shape[0], 1, 1, x.shape[3]]));
+	return tf.mul(x, applyDense(applyDense(globalAvgPool(x), reduce), expand));
 }

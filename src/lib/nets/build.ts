@@ -3,23 +3,36 @@
  * '$lib/nets/build', not from '$lib/nets', so pages that only need specs do not bundle tfjs).
  *
  * Exact timm semantics (facts.md D.2, D.3, D.5): BN eps 1e-5 folded into the preceding conv at load time;
- * symmetric padding (explicit pad + 'valid' at stride 2); SiLU = x·sigmoid(x) for EfficientNet; ReLU
- * and the PyTorch hard-sigmoid relu6(x + 3) / 6 for GhostNet. Convs run as tf.fused conv2d /
- * depthwiseConv2d with bias (+ ReLU / sigmoid when fusable). Model API as tfjs-models: synchronous
- * `infer` inside tf.tidy, async `classify` that disposes its own tensors, `warmup`, `dispose`.
+ * symmetric padding (a numeric pad inside the conv at stride 2); SiLU = x·sigmoid(x) for EfficientNet;
+ * ReLU and the PyTorch hard-sigmoid relu6(x + 3) / 6 for GhostNet. Convs run as tf.fused conv2d /
+ * depthwiseConv2d with bias (+ ReLU / sigmoid when fusable); SE units, GhostNet's conv_head and the
+ * classifier run as 1x1 convs on the pooled [N, 1, 1, C] map. Small Ghost modules run without their
+ * concat (fold.ts: fuseGhostModule). Model API as tfjs-models: synchronous `infer` inside tf.tidy, async
+ * `classify` that disposes its own tensors, `warmup`, `dispose`.
  */
 import * as tf from '@tensorflow/tfjs';
-import { applyConv, applyDense, applyRawConv, applySe, type ConvOp, type DenseOp } from './build-ops';
-import { foldBatchNorm } from './fold';
+import {
+	applyConv,
+	applyDense,
+	applyRawConv,
+	applySe,
+	globalAvgPool,
+	hardSigmoidWeights,
+	type ConvOp,
+	type DenseOp
+} from './build-ops';
+import { foldBatchNorm, fuseGhostModule, type FoldedConv } from './fold';
 import { tapNames } from './spec/taps';
-import type { Block, Layer, NetSpec } from './spec/types';
+import type { Block, GhostModuleSpec, Layer, NetSpec } from './spec/types';
 import type { SafetensorsFile } from './weights/safetensors';
 import { mapTimmWeights, type MappedTensor, type MappedWeights } from './weights/timm';
 
 type Step =
 	| { kind: 'conv'; op: ConvOp }
 	| { kind: 'se'; reduce: DenseOp; expand: DenseOp }
-	| { kind: 'ghost'; tap: string; primary: ConvOp; cheap: ConvOp; out: number };
+	| { kind: 'ghost'; tap: string; primary: ConvOp; cheap: ConvOp; out: number }
+	/** A Ghost module without concat: wide primary conv, then a depthwise conv (see fuseGhostModule). */
+	| { kind: 'fused-ghost'; tap: string; wide: ConvOp; spread: ConvOp; primary: number; out: number };
 
 interface BlockProgram {
 	name: string;
@@ -119,25 +132,34 @@ function units(layers: Layer[]): Unit[] {
 	return out;
 }
 
-function compileConv(store: WeightStore, { conv, bn }: Unit): ConvOp {
+/** A conv's weights with its BN folded in (bias null when it has neither bias nor BN). */
+function foldUnit(
+	store: WeightStore,
+	{ conv, bn }: Unit
+): { weight: Float32Array; bias: Float32Array | null; shape: FoldedConv['shape'] } {
 	const w = store.take(`${conv.key}.weight`);
 	const convBias = conv.bias ? store.take(`${conv.key}.bias`).values : null;
-	let weight = w.values;
-	let bias = convBias;
-	if (bn) {
-		const p = (name: string) => store.take(`${bn.key}.${name}`).values;
-		const bnParams = {
-			gamma: p('weight'),
-			beta: p('bias'),
-			mean: p('running_mean'),
-			variance: p('running_var')
-		};
-		({ weight, bias } = foldBatchNorm(w.values, bnParams, convBias));
-	}
+	const shape = w.shape as FoldedConv['shape'];
+	if (!bn) return { weight: w.values, bias: convBias, shape };
+	const p = (name: string) => store.take(`${bn.key}.${name}`).values;
+	const bnParams = {
+		gamma: p('weight'),
+		beta: p('bias'),
+		mean: p('running_mean'),
+		variance: p('running_var')
+	};
+	return { ...foldBatchNorm(w.values, bnParams, convBias), shape };
+}
+
+function convOp(
+	store: WeightStore,
+	{ conv, bn }: Unit,
+	{ weight, bias, shape }: { weight: Float32Array; bias: Float32Array | null; shape: FoldedConv['shape'] }
+): ConvOp {
 	return {
 		key: conv.key,
 		depthwise: conv.op === 'depthwise',
-		filter: store.track(tf.tensor4d(weight, w.shape as [number, number, number, number])),
+		filter: store.track(tf.tensor4d(weight, shape)),
 		bias: bias ? store.track(tf.tensor1d(bias)) : null,
 		kernel: conv.kernel,
 		stride: conv.stride,
@@ -146,13 +168,63 @@ function compileConv(store: WeightStore, { conv, bn }: Unit): ConvOp {
 	};
 }
 
+function compileConv(store: WeightStore, unit: Unit): ConvOp {
+	return convOp(store, unit, foldUnit(store, unit));
+}
+
 function compileDense(store: WeightStore, layer: Layer): DenseOp {
-	const w = store.take(`${layer.key}.weight`);
+	let weight = store.take(`${layer.key}.weight`).values;
+	let bias = store.take(`${layer.key}.bias`).values;
+	if (layer.activation === 'hardsigmoid') ({ weight, bias } = hardSigmoidWeights(weight, bias));
 	return {
 		key: layer.key,
-		kernel: store.track(tf.tensor2d(w.values, [layer.inChannels, layer.outChannels])),
-		bias: store.track(tf.tensor1d(store.take(`${layer.key}.bias`).values)),
+		filter: store.track(tf.tensor4d(weight, [1, 1, layer.inChannels, layer.outChannels])),
+		bias: store.track(tf.tensor1d(bias)),
 		activation: layer.activation
+	};
+}
+
+/**
+ * Fuse a Ghost module (no concat) when the extra work of the wide primary conv, in·primary MACs per
+ * pixel, is below what the concat costs per pixel on wasm (a JavaScript row copy of both halves, about
+ * as long as this many MACs); modules whose output is sliced keep the concat, so that the `.cheap` tap
+ * still has every ghost map.
+ */
+export const GHOST_FUSE_MAX_MACS_PER_PIXEL = 640;
+
+function fusable(module: GhostModuleSpec, primary: Unit, cheap: Unit): boolean {
+	const activation = (u: Unit) => (u.bn ? u.bn.activation : u.conv.activation);
+	return (
+		module.primaryChannels * module.ratio === module.outChannels &&
+		activation(primary) === activation(cheap) &&
+		module.inChannels * module.primaryChannels * module.primaryKernel ** 2 <= GHOST_FUSE_MAX_MACS_PER_PIXEL
+	);
+}
+
+function compileGhost(store: WeightStore, module: GhostModuleSpec, primary: Unit, cheap: Unit): Step {
+	if (!fusable(module, primary, cheap))
+		return {
+			kind: 'ghost',
+			tap: module.key,
+			primary: compileConv(store, primary),
+			cheap: compileConv(store, cheap),
+			out: module.outChannels
+		};
+	const folded = (u: Unit): FoldedConv => {
+		const f = foldUnit(store, u);
+		return {
+			...f,
+			bias: f.bias ?? new Float32Array(f.shape[3] * (u.conv.op === 'depthwise' ? f.shape[2] : 1))
+		};
+	};
+	const { wide, spread } = fuseGhostModule(folded(primary), folded(cheap), module.outChannels);
+	return {
+		kind: 'fused-ghost',
+		tap: module.key,
+		wide: convOp(store, primary, wide),
+		spread: convOp(store, cheap, spread),
+		primary: module.primaryChannels,
+		out: module.outChannels
 	};
 }
 
@@ -177,24 +249,29 @@ function compileBlock(store: WeightStore, block: Block): BlockProgram {
 			const cheap = list[i + 1];
 			if (!module || cheap?.conv.role !== 'cheap')
 				throw new Error(`internal: malformed Ghost module in ${block.name}`);
-			main.push({
-				kind: 'ghost',
-				tap: module.key,
-				primary: compileConv(store, list[i]),
-				cheap: compileConv(store, cheap),
-				out: module.outChannels
-			});
+			main.push(compileGhost(store, module, list[i], cheap));
 			i++;
 		} else main.push({ kind: 'conv', op: compileConv(store, list[i]) });
 	}
 	return { name: block.name, main, shortcut: block.shortcut === 'projection' ? shortcut : block.shortcut };
 }
 
-type Keep = (name: string, t: tf.Tensor4D) => void;
+/** Records a tap if it was asked for; a function is only called then. */
+type Keep = (name: string, t: tf.Tensor4D | (() => tf.Tensor4D)) => void;
+
+function channels(x: tf.Tensor4D, from: number, to: number): tf.Tensor4D {
+	return tf.slice(x, [0, 0, 0, from], [-1, -1, -1, to - from]);
+}
 
 function runStep(h: tf.Tensor4D, step: Step, keep: Keep): tf.Tensor4D {
 	if (step.kind === 'conv') return applyConv(h, step.op);
 	if (step.kind === 'se') return applySe(h, step.reduce, step.expand);
+	if (step.kind === 'fused-ghost') {
+		const both = applyConv(applyConv(h, step.wide), step.spread);
+		keep(`${step.tap}.primary`, () => channels(both, 0, step.primary));
+		keep(`${step.tap}.cheap`, () => channels(both, step.primary, step.out));
+		return both;
+	}
 	const primary = applyConv(h, step.primary);
 	keep(`${step.tap}.primary`, primary);
 	const cheap = applyConv(primary, step.cheap);
@@ -247,7 +324,7 @@ function hwio(layer: Layer): [number, number, number, number] {
 function forward(program: Program, x: tf.Tensor4D, wanted: Set<string>): InferResult {
 	const taps: Record<string, tf.Tensor4D> = {};
 	const keep: Keep = (name, t) => {
-		if (wanted.has(name)) taps[name] = t;
+		if (wanted.has(name)) taps[name] = typeof t === 'function' ? t() : t;
 	};
 	if (wanted.has('conv_stem')) taps.conv_stem = applyRawConv(x, program.rawStem, program.stem);
 	let h = applyConv(x, program.stem);
@@ -260,9 +337,10 @@ function forward(program: Program, x: tf.Tensor4D, wanted: Set<string>): InferRe
 	}
 	for (const op of program.beforePool) h = applyConv(h, op);
 	keep('features', h);
-	let v = tf.mean(h, [1, 2]) as tf.Tensor2D;
+	let v = globalAvgPool(h);
 	for (const op of program.afterPool) v = applyDense(v, op);
-	return { logits: applyDense(v, program.classifier), taps };
+	const logits = applyDense(v, program.classifier);
+	return { logits: tf.reshape(logits, [logits.shape[0], logits.shape[3]]), taps };
 }
 
 function checkInput(spec: NetSpec, input: tf.Tensor4D, taps: string[], known: Set<string>): void {
