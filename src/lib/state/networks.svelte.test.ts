@@ -116,4 +116,14 @@ describe('NetworkSession', () => {
 		expect(s.active).toBeNull();
 		await expect(s.classify(new Blob(), { warmup: 0, runs: 1 })).rejects.toThrow(/no model set/);
 	});
+
+	it('runs a task on a loaded network through the engine queue, and refuses an unknown one', async () => {
+		const { s, engine } = session();
+		await s.start();
+		await expect(s.withNet('fmnist-ghostnet', (net) => (net as unknown as { id: string }).id)).resolves.toBe(
+			'fmnist-ghostnet'
+		);
+		expect(engine.withNet).toHaveBeenCalledTimes(1);
+		await expect(s.withNet('ghostnet_100.in1k', () => 1)).rejects.toThrow(/not loaded/);
+	});
 });

@@ -8,7 +8,14 @@
  * checkpoints are loaded, then ImageNet; the reader can switch back. Cached ImageNet weights are
  * loaded at start, so a second visit runs ImageNet without downloading.
  */
-import { loadBackendChoice, saveBackendChoice, type BackendInfo, type BackendName } from '$lib/nets/runtime';
+import type { Net } from '$lib/nets/build';
+import {
+	loadBackendChoice,
+	saveBackendChoice,
+	type BackendInfo,
+	type BackendName,
+	type Tf
+} from '$lib/nets/runtime';
 import type { ImageSourceLike } from '$lib/nets/preprocess';
 import type { CheckpointEntry } from '$lib/nets/weights/catalog';
 import { weightsBaseUrl } from '$lib/nets/weights/base-url';
@@ -278,6 +285,16 @@ export class NetworkSession {
 		const result = await this.engine.classify(ids, source, set.preprocess, timing);
 		this.updateMemory();
 		return { ...result, dataset: set.dataset };
+	}
+
+	/** Runs `task` on a loaded network, exclusively (see ClassifierEngine.withNet); updates the memory count. */
+	async withNet<T>(modelId: string, task: (net: Net, tf: Tf) => T | Promise<T>): Promise<T> {
+		if (!this.engine) throw new Error('the tfjs runtime has not started');
+		try {
+			return await this.engine.withNet(modelId, task);
+		} finally {
+			this.updateMemory();
+		}
 	}
 
 	private updateMemory() {

@@ -139,6 +139,12 @@ export function createTfEngine(): ClassifierEngine {
 					input.dispose();
 				}
 			}),
+		withNet: (id, task) =>
+			exclusive(async () => {
+				const entry = loaded.get(id);
+				if (!entry) throw new Error(`network ${id} is not loaded`);
+				return task(entry.net, requireTf());
+			}),
 		memory() {
 			const { numTensors, numBytes } = tf ? tf.memory() : { numTensors: 0, numBytes: 0 };
 			return { numTensors, numBytes };

@@ -3,7 +3,8 @@
  * talks to an engine, component tests give it a fake, and the real one (`engine-tf.ts`) is loaded
  * with a dynamic import, so tfjs is downloaded only when a classifier starts, never with an article.
  */
-import type { BackendInfo, BackendName } from '$lib/nets/runtime';
+import type { Net } from '$lib/nets/build';
+import type { BackendInfo, BackendName, Tf } from '$lib/nets/runtime';
 import type { ImageSourceLike, PreprocessConfig } from '$lib/nets/preprocess';
 import type { NetSpec } from '$lib/nets/spec/types';
 import type { MappedWeights } from '$lib/nets/weights/timm';
@@ -57,6 +58,12 @@ export interface ClassifierEngine {
 		config: PreprocessConfig,
 		timing: TimingOptions
 	): Promise<Classification>;
+	/**
+	 * Runs `task` on a loaded network inside the engine's queue, so no classification, backend switch
+	 * or context-loss rebuild happens in between (for other live components, e.g. feature maps). The
+	 * task must dispose every tensor it makes. Rejects if `id` is not loaded.
+	 */
+	withNet<T>(id: string, task: (net: Net, tf: Tf) => T | Promise<T>): Promise<T>;
 	memory(): MemoryCount;
 	/**
 	 * Calls `listener` after the WebGL context was lost and the engine recovered on another backend

@@ -44,6 +44,10 @@ export function fakeEngine() {
 				backend: 'cpu' as BackendName
 			})
 		),
+		withNet: vi.fn(async (id: string, task: (net: never, tf: never) => unknown) => {
+			if (!loaded.has(id)) throw new Error(`network ${id} is not loaded`);
+			return task({ id } as never, {} as never);
+		}) as unknown as ClassifierEngine['withNet'] & ReturnType<typeof vi.fn>,
 		memory: () => ({ numTensors: loaded.size * 100, numBytes: 0 }),
 		onBackendLost: () => () => {}
 	} satisfies ClassifierEngine;
