@@ -29,6 +29,8 @@ let net: Net;
 beforeAll(async () => {
 	installCanvasStub();
 	stubResizeObserver();
+	URL.createObjectURL = vi.fn((blob: Blob) => `blob:${(blob as File).name}`);
+	URL.revokeObjectURL = vi.fn();
 	await tf.setBackend('cpu');
 	net = syntheticNet(spec);
 	vi.stubGlobal(
@@ -104,6 +106,20 @@ describe('LiveFeatureMaps', () => {
 		expect(
 			screen.getByText('Load the weights of GhostNet 1.0× below to see the result here.')
 		).toBeInTheDocument();
+	});
+
+	it("runs on the reader's own image, and explains a file that is not an image", async () => {
+		const { calls } = setup();
+		await waitFor(() => expect(drawnMaps()).toBe(8), { timeout: 20_000 });
+		const input = screen.getByLabelText('Choose an image') as HTMLInputElement;
+		const photo = new File([new Uint8Array(16)], 'photo.png', { type: 'image/png' });
+		await fireEvent.change(input, { target: { files: [photo] } });
+		await waitFor(() => expect(calls).toHaveLength(2), { timeout: 20_000 });
+		expect(screen.getByRole('img', { name: 'photo.png' })).toHaveAttribute('src', 'blob:photo.png');
+		const notes = new File(['hello'], 'notes.txt', { type: 'text/plain' });
+		await fireEvent.change(input, { target: { files: [notes] } });
+		expect(await screen.findByText(/This file is not an image/)).toBeInTheDocument();
+		expect(calls).toHaveLength(2);
 	});
 
 	it('speaks Chinese', async () => {

@@ -6,6 +6,7 @@
 import type { Net } from '$lib/nets/build';
 import type { ImageSourceLike } from '$lib/nets/preprocess';
 import type { Tf } from '$lib/nets/runtime';
+import type { DatasetId } from '$lib/viz/classifier/models';
 
 export type NetTask<T> = (net: Net, tf: Tf) => T | Promise<T>;
 
@@ -19,9 +20,14 @@ export function netRunner(session: object): NetRunner | null {
 	return typeof candidate.withNet === 'function' ? (candidate as NetRunner) : null;
 }
 
-/** An image the reader chose: `key` identifies it (sample id, file name + size, camera frame number). */
+/** An image to run on: `key` identifies it (sample id, file name + size + date, camera photo number). */
 export interface ImageChoice {
 	key: string;
 	source: ImageSourceLike;
+	/** Alt text / caption. */
 	label: string;
+	/** The data set of a sample; null for the reader's own images (they suit every model). */
+	dataset: DatasetId | null;
+	/** What the picker shows: the sample's URL or an object URL of the reader's image. */
+	url: string;
 }

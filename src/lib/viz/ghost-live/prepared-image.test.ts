@@ -3,7 +3,7 @@ import { imagenetEvalConfig, type PreprocessedImage } from '$lib/nets/preprocess
 import { preparedImages } from './prepared-image';
 
 const fake = { input: new Float32Array(3), shape: [1, 1, 1, 3] } as unknown as PreprocessedImage;
-const choice = (key: string) => ({ key, source: new Blob(), label: key });
+const choice = (key: string) => ({ key, source: new Blob(), label: key, dataset: null, url: '' });
 
 describe('preparedImages', () => {
 	it('preprocesses an image once per config and again when either changes', async () => {

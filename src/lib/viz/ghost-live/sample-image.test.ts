@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { firstSample } from './sample-image';
+import { sampleChoice, sampleList } from './sample-image';
 
 function fakeFetch(routes: Record<string, unknown>) {
 	return vi.fn(async (url: string) => {
@@ -9,23 +9,27 @@ function fakeFetch(routes: Record<string, unknown>) {
 	}) as unknown as typeof fetch;
 }
 
-describe('firstSample', () => {
-	it('fetches the first sample of the data set named in its manifest', async () => {
+describe('sample images', () => {
+	it('lists the samples of a data set and fetches one as an image choice', async () => {
 		const png = new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' });
 		const f = fakeFetch({
 			'/samples/fmnist/samples.json': { samples: [{ id: 't10k-0', file: 't10k-00000.png', label: 9 }] },
 			'/samples/fmnist/t10k-00000.png': png
 		});
-		const choice = await firstSample('fmnist', f);
-		expect(choice.key).toBe('sample:fmnist:t10k-0');
-		expect(choice.label).toBe('t10k-0');
+		const [first] = await sampleList('fmnist', f);
+		expect(first).toMatchObject({ id: 't10k-0', url: '/samples/fmnist/t10k-00000.png', label: 9 });
+		const choice = await sampleChoice(first, 'fmnist', f);
+		expect(choice).toMatchObject({ key: 'sample:fmnist:t10k-0', dataset: 'fmnist', url: first.url });
 		expect(new Uint8Array(await (choice.source as Blob).arrayBuffer())).toEqual(
 			new Uint8Array([137, 80, 78, 71])
 		);
 	});
 	it('says what is missing', async () => {
-		await expect(firstSample('imagenet', fakeFetch({}))).rejects.toThrow('/samples/samples.json: HTTP 404');
-		const empty = fakeFetch({ '/samples/samples.json': { samples: [] } });
-		await expect(firstSample('imagenet', empty)).rejects.toThrow('no samples');
+		await expect(sampleList('imagenet', fakeFetch({}))).rejects.toThrow('/samples/samples.json: HTTP 404');
+		await expect(
+			sampleList('imagenet', fakeFetch({ '/samples/samples.json': { samples: [] } }))
+		).rejects.toThrow('no samples');
+		const sample = { id: 'x', url: '/samples/x.png', caption: null, label: null };
+		await expect(sampleChoice(sample, 'imagenet', fakeFetch({}))).rejects.toThrow('/samples/x.png: HTTP 404');
 	});
 });
