@@ -2,7 +2,7 @@
 format (tests/fixtures/fmnist/), and its entry in static/weights/fmnist-models.json.
 
 Called by train.py for configs with an `export` section. By hand:
-  /usr/bin/python3 scripts/train/export.py <config>            re-ship from runs/<name>/checkpoints/last.pt
+  /usr/bin/python3 scripts/train/export.py <config>            re-ship from the run's last stage checkpoint
   /usr/bin/python3 scripts/train/export.py <config> --random D  random weights + references into D, to
                                                                  check the TS loader before training
 """
@@ -172,14 +172,15 @@ def random_export(cfg, exported, out):
 
 
 def reexport(cfg, exported, log):
-    """Ship again from runs/<name>/checkpoints/last.pt and metrics.json (same weights, same numbers)."""
+    """Ship again from runs/<name>/checkpoints/stage<last>.pt and metrics.json (same weights, same numbers)."""
     import train  # noqa: E402 (train imports this module)
     run_dir = os.path.join(ROOT, 'scripts/train/runs', cfg['name'])
     with open(os.path.join(run_dir, 'metrics.json')) as f:
         metrics = json.load(f)
-    checkpoint = torch.load(os.path.join(run_dir, 'checkpoints', 'last.pt'))
-    if checkpoint['epoch'] != metrics['epochs']:
-        raise SystemExit(f'checkpoint is from epoch {checkpoint["epoch"]}, metrics from {metrics["epochs"]}')
+    last = len(train.stages_of(metrics['config'])) - 1
+    checkpoint = torch.load(os.path.join(run_dir, 'checkpoints', f'stage{last}.pt'))
+    if checkpoint['key'] != train.stage_key(metrics['config'], last):
+        raise SystemExit('the checkpoint was trained with another config than metrics.json records')
     net = SpecNet(exported)
     net.load_state_dict(checkpoint['state_dict'])
     net.load_state_dict(train.fp16_rounded(net))

@@ -7,7 +7,8 @@ Trains every variant x seed of the config with identical hyper-parameters (train
 seed 0 of every variant first, so a partial run is still balanced; writes runs/repro-<variant>-s<seed>/
 and scripts/train/results/reproduction.json (params and MACs from our TypeScript cost model via
 export-spec.ts, test accuracy per seed, mean and spread, time, command). Runs that already have a
-metrics.json with the same config are not trained again.
+metrics.json with the same config are not trained again. A second process started with --reverse
+takes runs from the other end of the queue (each run is claimed with a lock file).
 """
 import copy
 import json
@@ -85,6 +86,43 @@ def summarize(cfg, results, command, wall):
     }
 
 
+def claim(run):
+    """Atomically claim a run (a lock file), so two reproduce.py processes can share the queue."""
+    run_dir = os.path.join(ROOT, 'scripts/train/runs', run['name'])
+    os.makedirs(run_dir, exist_ok=True)
+    try:
+        os.close(os.open(os.path.join(run_dir, '.lock'), os.O_CREAT | os.O_EXCL))
+        return True
+    except FileExistsError:
+        return False
+
+
+def release(run):
+    os.remove(os.path.join(ROOT, 'scripts/train/runs', run['name'], '.lock'))
+
+
+def write_summary(cfg, order, command):
+    results = {}
+    for variant, seed in order:
+        m = cached(run_config(cfg, variant, seed))
+        if m:
+            results.setdefault(variant['id'], []).append(m)
+    done = [m for ms in results.values() for m in ms]
+    wall = 0.0
+    if done:
+        def t(m):
+            return time.mktime(time.strptime(m['finished'][:19], '%Y-%m-%dT%H:%M:%S'))
+        wall = max(t(m) for m in done) - min(t(m) - m['trainSeconds'] for m in done)
+    summary = summarize(cfg, results, command, wall)
+    summary['runsDone'] = f'{len(done)} of {len(order)}'
+    summary['computeSeconds'] = round(sum(m['trainSeconds'] for m in done), 1)
+    out = os.path.join(ROOT, RESULTS)
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    with open(out, 'w') as f:
+        json.dump(summary, f, indent='\t')
+        f.write('\n')
+
+
 def main(argv):
     path = argv[0] if argv and not argv[0].startswith('--') else 'scripts/train/configs/reproduction.json'
     with open(os.path.join(ROOT, path)) as f:
@@ -93,20 +131,19 @@ def main(argv):
     if '--epochs' in argv:
         cfg['base']['epochs'] = int(argv[argv.index('--epochs') + 1])
     max_steps = int(argv[argv.index('--max-steps') + 1]) if '--max-steps' in argv else None
-    command = '/usr/bin/python3 scripts/train/reproduce.py ' + ' '.join(argv)
+    command = '/usr/bin/python3 scripts/train/reproduce.py ' + ' '.join(a for a in argv if a != '--reverse')
     max_seeds = max(len(v['seeds']) for v in cfg['variants'])
     order = [(v, v['seeds'][i]) for i in range(max_seeds) for v in cfg['variants'] if i < len(v['seeds'])]
-    results = {}
-    started = time.time()
-    for variant, seed in order:
+    for variant, seed in (reversed(order) if '--reverse' in argv else order):
         run = run_config(cfg, variant, seed)
-        metrics = cached(run) or train.run(run, command, max_steps)
-        results.setdefault(variant['id'], []).append(metrics)
-        out = os.path.join(ROOT, RESULTS)
-        os.makedirs(os.path.dirname(out), exist_ok=True)
-        with open(out, 'w') as f:
-            json.dump(summarize(cfg, results, command, time.time() - started), f, indent='\t')
-            f.write('\n')
+        if cached(run) or not claim(run):
+            continue
+        try:
+            train.run(run, command, max_steps)
+        finally:
+            release(run)
+        write_summary(cfg, order, command)
+    write_summary(cfg, order, command)
 
 
 if __name__ == '__main__':

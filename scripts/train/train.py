@@ -41,11 +41,10 @@ THREADS = int(os.environ.get('TRAIN_THREADS', '2'))
 def seed_everything(seed):
     torch.manual_seed(seed)
     np.random.seed(seed)
-    return np.random.default_rng(seed)
 
 
-def make_optimizer(net, cfg):
-    o = cfg['optimizer']
+def make_optimizer(net, cfg, lr):
+    o = {**cfg['optimizer'], 'lr': lr}
     decay, no_decay = [], []
     for name, p in net.named_parameters():
         (no_decay if p.ndim <= 1 else decay).append(p)
@@ -57,16 +56,37 @@ def make_optimizer(net, cfg):
     raise ValueError(f"optimizer {o['kind']}")
 
 
-def lr_at(step, total, cfg):
-    """Linear warm-up over `warmupEpochs`, then cosine decay to `minLrRatio` × lr."""
-    s = cfg['schedule']
-    warm = int(round(s.get('warmupEpochs', 0) * total / cfg['epochs']))
-    base = cfg['optimizer']['lr']
-    if step < warm:
-        return base * (step + 1) / warm
-    t = (step - warm) / max(1, total - warm)
-    lo = s.get('minLrRatio', 0.0)
-    return base * (lo + (1 - lo) * 0.5 * (1 + math.cos(math.pi * t)))
+def lr_schedule(stage, steps_per_epoch):
+    """lr(step) of one stage: linear warm-up over `warmupEpochs`, then cosine decay to `minLrRatio` x lr."""
+    total = steps_per_epoch * stage['epochs']
+    warm = int(round(stage.get('warmupEpochs', 0) * steps_per_epoch))
+    base, lo = stage['lr'], stage.get('minLrRatio', 0.0)
+
+    def lr(step):
+        if step < warm:
+            return base * (step + 1) / warm
+        t = (step - warm) / max(1, total - warm)
+        return base * (lo + (1 - lo) * 0.5 * (1 + math.cos(math.pi * t)))
+    return lr
+
+
+def stages_of(cfg):
+    """The main cosine schedule, then each warm restart (SGDR) of `restarts`: a fresh optimizer and a new
+    cosine cycle from its own peak lr."""
+    main = {'epochs': cfg['epochs'], 'lr': cfg['optimizer']['lr'], **{k: v for k, v in cfg['schedule'].items()
+                                                                     if k in ('warmupEpochs', 'minLrRatio')}}
+    return [main] + list(cfg.get('restarts', []))
+
+
+STAGE_KEYS = ('model', 'seed', 'epochs', 'batchSize', 'optimizer', 'schedule', 'labelSmoothing', 'dropRate',
+              'dropPathRate', 'augment')
+
+
+def stage_key(cfg, k):
+    """Everything that determines the weights after stage k (a finished stage is reused only if equal)."""
+    key = {n: cfg.get(n) for n in STAGE_KEYS}
+    key['restarts'] = list(cfg.get('restarts', []))[:k]
+    return json.dumps(key, sort_keys=True)
 
 
 @torch.no_grad()
@@ -101,7 +121,7 @@ class Log:
         self.f.flush()
 
 
-def train_epoch(net, opt, cfg, x, y, rng, step, total, log, max_steps=None):
+def train_epoch(net, opt, cfg, x, y, rng, step, lr, log, max_steps=None):
     net.train()
     bs = cfg['batchSize']
     order = rng.permutation(len(x))
@@ -120,7 +140,7 @@ def train_epoch(net, opt, cfg, x, y, rng, step, total, log, max_steps=None):
         inputs = data.to_input(xb)
         targets = torch.from_numpy(y[idx])
         for g in opt.param_groups:
-            g['lr'] = lr_at(step, total, cfg)
+            g['lr'] = lr(step)
         logits = net(inputs)
         loss = F.cross_entropy(logits, targets, label_smoothing=cfg.get('labelSmoothing', 0.0))
         opt.zero_grad(set_to_none=True)
@@ -131,7 +151,7 @@ def train_epoch(net, opt, cfg, x, y, rng, step, total, log, max_steps=None):
         loss_sum += loss.item() * len(idx)
         correct += (logits.argmax(1) == targets).sum().item()
         if (b + 1) % cfg.get('logEvery', 100) == 0:
-            log(f'  step {step}/{total} loss {loss_sum / seen:.4f} acc {correct / seen:.4f} '
+            log(f'  step {step} loss {loss_sum / seen:.4f} acc {correct / seen:.4f} '
                 f'lr {opt.param_groups[0]["lr"]:.2e} {seen / (time.time() - t0):.0f} img/s')
     return step, {'trainLoss': loss_sum / max(seen, 1), 'trainAcc': correct / max(seen, 1), 'images': seen,
                   'seconds': time.time() - t0}
@@ -152,54 +172,78 @@ def load_config(path, args):
     return cfg
 
 
+def run_stage(k, stage, net, cfg, train_set, test_set, log, max_steps):
+    """Train one stage; returns its per-epoch history. Stage 0 keeps the RNG state of the model's
+    initialisation; each later stage reseeds, so resuming from a saved stage gives the same run."""
+    if k == 0:
+        rng = np.random.default_rng(cfg['seed'])
+    else:
+        torch.manual_seed(cfg['seed'] + 1000 * k)
+        rng = np.random.default_rng([cfg['seed'], k])
+    opt = make_optimizer(net, cfg, stage['lr'])
+    steps_per_epoch = len(train_set[0]) // cfg['batchSize']
+    lr = lr_schedule(stage, steps_per_epoch)
+    history = []
+    step = 0
+    for epoch in range(stage['epochs']):
+        step, stats = train_epoch(net, opt, cfg, *train_set, rng, step, lr, log, max_steps)
+        acc, loss, _ = evaluate(net, *test_set)
+        stats.update({'stage': k, 'epochInStage': epoch + 1, 'testAcc': acc, 'testLoss': loss})
+        history.append(stats)
+        log(f'stage {k} epoch {epoch + 1}/{stage["epochs"]}: train loss {stats["trainLoss"]:.4f} '
+            f'acc {stats["trainAcc"]:.4f} | test loss {loss:.4f} acc {acc:.4f} | {stats["seconds"]:.0f} s')
+        if max_steps is not None and step >= max_steps:
+            break
+    return history
+
+
 def run(cfg, command, max_steps=None):
     """Train one config; returns the metrics dict (also written to runs/<name>/metrics.json)."""
     torch.set_num_threads(THREADS)
     run_dir = os.path.join(ROOT, 'scripts/train/runs', cfg['name'])
-    os.makedirs(os.path.join(run_dir, 'checkpoints'), exist_ok=True)
+    ckpt_dir = os.path.join(run_dir, 'checkpoints')
+    os.makedirs(ckpt_dir, exist_ok=True)
     log = Log(os.path.join(run_dir, 'train.log'))
     exported = export_spec(cfg['model']['family'], cfg['model']['options'])
     with open(os.path.join(run_dir, 'spec.json'), 'w') as f:
         json.dump({'family': cfg['model']['family'], 'options': cfg['model']['options'],
                    'name': exported['spec']['name'], 'cost': exported['cost']}, f, indent=1)
-    rng = seed_everything(cfg['seed'])
+    seed_everything(cfg['seed'])
     net = SpecNet(exported, drop_rate=cfg.get('dropRate', 0.0), drop_path_rate=cfg.get('dropPathRate', 0.0))
-    opt = make_optimizer(net, cfg)
-    x, y = data.load('train')
-    xt, yt = data.load('t10k')
-    steps_per_epoch = len(x) // cfg['batchSize']
-    total = steps_per_epoch * cfg['epochs']
+    train_set, test_set = data.load('train'), data.load('t10k')
+    stages = stages_of(cfg)
     log(f'run {cfg["name"]}: {exported["spec"]["name"]} params {exported["cost"]["params"]} '
-        f'MACs {exported["cost"]["macs"]}, seed {cfg["seed"]}, {cfg["epochs"]} epochs x {steps_per_epoch} steps, '
-        f'torch {torch.__version__}, {THREADS} threads')
+        f'MACs {exported["cost"]["macs"]}, seed {cfg["seed"]}, stages of {[s["epochs"] for s in stages]} epochs '
+        f'x {len(train_set[0]) // cfg["batchSize"]} steps, torch {torch.__version__}, {THREADS} threads')
     log(f'config {json.dumps(cfg)}')
-    started = time.time()
-    step = 0
-    epochs = []
-    for epoch in range(cfg['epochs']):
-        step, stats = train_epoch(net, opt, cfg, x, y, rng, step, total, log, max_steps)
-        acc, loss, _ = evaluate(net, xt, yt)
-        stats.update({'epoch': epoch + 1, 'testAcc': acc, 'testLoss': loss, 'elapsed': time.time() - started})
-        epochs.append(stats)
-        log(f'epoch {epoch + 1}/{cfg["epochs"]}: train loss {stats["trainLoss"]:.4f} acc {stats["trainAcc"]:.4f} | '
-            f'test loss {loss:.4f} acc {acc:.4f} | {stats["seconds"]:.0f} s')
-        torch.save({'state_dict': net.state_dict(), 'epoch': epoch + 1, 'config': cfg},
-                   os.path.join(run_dir, 'checkpoints', 'last.pt'))
-        if max_steps is not None and step >= max_steps:
-            break
-    train_seconds = time.time() - started
-    acc32 = epochs[-1]['testAcc']
+    history, seconds = [], 0.0
+    for k, stage in enumerate(stages):
+        path = os.path.join(ckpt_dir, f'stage{k}.pt')
+        saved = torch.load(path) if os.path.exists(path) and max_steps is None else None
+        if saved is not None and saved['key'] == stage_key(cfg, k):
+            net.load_state_dict(saved['state_dict'])
+            history, seconds = saved['history'], saved['seconds']
+            log(f'stage {k}: reusing {os.path.relpath(path, ROOT)} (test acc {history[-1]["testAcc"]:.4f})')
+            continue
+        started = time.time()
+        history = history + run_stage(k, stage, net, cfg, train_set, test_set, log, max_steps)
+        seconds += time.time() - started
+        torch.save({'state_dict': net.state_dict(), 'history': history, 'seconds': seconds,
+                    'key': stage_key(cfg, k)}, path)
+    for i, h in enumerate(history):
+        h['epoch'] = i + 1
+    acc32 = history[-1]['testAcc']
     net.load_state_dict(fp16_rounded(net))
-    acc16, loss16, preds16 = evaluate(net, xt, yt)
+    acc16, loss16, preds16 = evaluate(net, *test_set)
     log(f'final test accuracy (10,000 images): fp32 {acc32:.4f}, fp16-rounded weights {acc16:.4f}; '
-        f'training {train_seconds / 60:.1f} min')
+        f'training {seconds / 60:.1f} min')
     metrics = {
         'name': cfg['name'], 'model': exported['spec']['name'], 'family': cfg['model']['family'],
         'options': cfg['model']['options'], 'params': exported['cost']['params'], 'macs': exported['cost']['macs'],
-        'seed': cfg['seed'], 'epochs': cfg['epochs'], 'testAccuracyFp32': acc32, 'testAccuracy': acc16,
-        'testLoss': loss16, 'trainSeconds': round(train_seconds, 1), 'command': command, 'config': cfg,
-        'history': epochs, 'torch': torch.__version__, 'threads': THREADS, 'machine': platform.machine(),
-        'finished': time.strftime('%Y-%m-%dT%H:%M:%S%z'), 'maxSteps': max_steps,
+        'seed': cfg['seed'], 'epochs': len(history), 'stages': stages, 'testAccuracyFp32': acc32,
+        'testAccuracy': acc16, 'testLoss': loss16, 'trainSeconds': round(seconds, 1), 'command': command,
+        'config': cfg, 'history': history, 'torch': torch.__version__, 'threads': THREADS,
+        'machine': platform.machine(), 'finished': time.strftime('%Y-%m-%dT%H:%M:%S%z'), 'maxSteps': max_steps,
     }
     with open(os.path.join(run_dir, 'metrics.json'), 'w') as f:
         json.dump(metrics, f, indent=1)
