@@ -1,7 +1,8 @@
 /**
- * How the live parts reach a network the page has already built: the page's network session runs a
- * task with the network and tfjs inside its engine's queue (no backend switch or rebuild happens in the
- * middle), so the live parts never hold a second copy of the weights.
+ * How the live parts reach a network the page has already built: `NetworkSession.withNet` runs a task
+ * with the network and tfjs inside its engine's queue (no backend switch or rebuild happens in the
+ * middle), so the live parts never hold a second copy of the weights. `NetRunner` is that method's
+ * shape (tests provide one over real tfjs networks); `ImageChoice` the image the parts run on.
  */
 import type { Net } from '$lib/nets/build';
 import type { ImageSourceLike } from '$lib/nets/preprocess';
@@ -12,12 +13,6 @@ export type NetTask<T> = (net: Net, tf: Tf) => T | Promise<T>;
 
 export interface NetRunner {
 	withNet<T>(modelId: string, task: NetTask<T>): Promise<T>;
-}
-
-/** The session's runner, or null when this session cannot run tasks on its networks. */
-export function netRunner(session: object): NetRunner | null {
-	const candidate = session as Partial<NetRunner>;
-	return typeof candidate.withNet === 'function' ? (candidate as NetRunner) : null;
 }
 
 /** An image to run on: `key` identifies it (sample id, file name + size + date, camera photo number). */
