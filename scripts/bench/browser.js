@@ -1,4 +1,5 @@
-// Headless Debian Chromium for the benchmark (flags as tests/e2e/browser.ts, plus precise heap sizes).
+// Headless Debian Chromium for the benchmark (flags as tests/e2e/browser.ts, plus precise heap sizes
+// and window.gc for memory baselines).
 import { chromium } from 'playwright-core';
 import { findChromium } from '../../tests/e2e/chromium.js';
 
@@ -18,7 +19,9 @@ export async function launchChromium() {
 			'--disable-sync',
 			'--enable-unsafe-swiftshader',
 			'--use-angle=swiftshader',
-			'--enable-precise-memory-info'
+			'--enable-precise-memory-info',
+			// window.gc(), so that memory baselines are taken after a full collection
+			'--js-flags=--expose-gc'
 		]
 	});
 }

@@ -102,14 +102,14 @@ export function report(results) {
 		parts.push('\nPage weight (loaded until network idle, no interaction; gzip -9 per file)\n' + table(rows));
 	}
 	if (results.memory?.length) {
-		const rows = [['network', 'images', 'heap base MB', 'heap peak MB', 'heap after MB', 'tensors base', 'tensors peak', 'tensors after']];
+		const rows = [['network', 'images', 'heap base MB', 'heap peak MB', 'heap after GC MB', 'tensors base', 'tensors peak', 'tensors after']];
 		for (const r of results.memory)
 			rows.push([
 				NAMES[r.net],
 				r.images,
 				(r.heapBaselineBytes / 2 ** 20).toFixed(1),
 				(r.heapPeakBytes / 2 ** 20).toFixed(1),
-				(r.heapAfterBytes / 2 ** 20).toFixed(1),
+				(r.heapAfterGcBytes / 2 ** 20).toFixed(1),
 				r.tensorsBaseline,
 				r.tensorsPeak,
 				r.tensorsAfter

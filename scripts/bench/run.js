@@ -6,7 +6,7 @@
 // weight,latency,webgl,profile,cold,memory,scaling; default all) · BENCH_OUT (default bench/results.json) ·
 // BENCH_BASELINE=<git revision>: also runs src/lib/nets of that revision ("before") in the latency pages.
 import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, openBenchPage } from './browser.js';
@@ -18,7 +18,9 @@ import { browserPageWeights } from './site-weight.js';
 import { median, summary } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SITE = join(ROOT, 'build');
+const BUILD = join(ROOT, 'build');
+// A private copy of the build: other helpers may rebuild build/ while the benchmark runs.
+const SITE = join(ROOT, 'node_modules/.cache/bench-site');
 const PAGE_OUT = join(ROOT, 'node_modules/.cache/bench-page');
 const SHARED = join(ROOT, '../shared');
 const FIXTURES = join(SHARED, 'fixtures/timm');
@@ -206,11 +208,28 @@ async function scaling(browser, url) {
 	}
 }
 
+/**
+ * Builds the site (unless reusing build/) and copies it to SITE; the copy is checked to be complete
+ * (every page's scripts and styles present), and rebuilt once if another build overwrote it meanwhile.
+ */
+function snapshotSite(build = true, attempts = 2) {
+	if (build) run('building the site (vite build → build/)', ['vite', 'build']);
+	if (!existsSync(join(BUILD, 'index.html'))) throw new Error('build/ has no index.html: build the site first');
+	rmSync(SITE, { recursive: true, force: true });
+	cpSync(BUILD, SITE, { recursive: true });
+	try {
+		staticPageWeights(SITE);
+	} catch (error) {
+		if (attempts <= 1) throw error;
+		log('build/ changed while it was copied (another build?): building again');
+		snapshotSite(true, attempts - 1);
+	}
+}
+
 async function main() {
 	checkInputs();
 	const baselineCommit = BASELINE ? extractBaseline(BASELINE) : null;
-	if (env.BENCH_SKIP_BUILD !== '1') run('building the site (vite build → build/)', ['vite', 'build']);
-	if (!existsSync(join(SITE, 'index.html'))) throw new Error('build/ has no index.html: build the site first');
+	snapshotSite(env.BENCH_SKIP_BUILD !== '1');
 	run('building the benchmark page (scripts/bench/vite.config.ts)', ['vite', 'build', '--config', 'scripts/bench/vite.config.ts']);
 	const server = await serve({ '/': SITE, '/bench/': PAGE_OUT, '/fixtures/': FIXTURES, '/peers/': PEERS });
 	const browser = await launchChromium();

@@ -44,6 +44,11 @@ export function nchwToNhwc(values: Float32Array, [n, c, h, w]: number[]): Float3
 	return out;
 }
 
+/** Just the checkpoint of a network. */
+export function loadWeights(name: NetName): Promise<Uint8Array> {
+	return bytes(`/fixtures/${name}.weights.safetensors`);
+}
+
 /** Fetches (outside any timing) the weights, the reference input/logits and the ONNX file of a network. */
 export async function loadFixture(name: NetName): Promise<Fixture> {
 	const [weights, io, onnx] = await Promise.all([

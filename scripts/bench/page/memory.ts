@@ -4,9 +4,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '$lib/nets/runtime';
+import { loadNetwork } from '$lib/nets/build';
 import { inputTensor, preprocessImage } from '$lib/nets/preprocess';
-import { loadFixture, type NetName } from './fixtures';
-import { buildNet, startBackend } from './ours';
+import { readSafetensors } from '$lib/nets/weights/safetensors';
+import { loadWeights, specOf, type NetName } from './fixtures';
+import { startBackend } from './ours';
 
 interface ChromeMemory {
 	usedJSHeapSize: number;
@@ -14,6 +16,12 @@ interface ChromeMemory {
 
 function heapBytes(): number {
 	return (performance as unknown as { memory?: ChromeMemory }).memory?.usedJSHeapSize ?? NaN;
+}
+
+/** Heap after a full collection (Chromium started with --js-flags=--expose-gc). */
+function heapAfterGc(): number {
+	(globalThis as unknown as { gc?: () => void }).gc?.();
+	return heapBytes();
 }
 
 async function sampleImages(): Promise<Blob[]> {
@@ -30,12 +38,11 @@ export async function measureMemory(options: {
 }) {
 	await startBackend(options.backend, options.threads);
 	const images = await sampleImages();
-	const fixture = await loadFixture(options.net);
-	const heapBeforeNet = heapBytes();
-	const net = buildNet(fixture);
+	const heapBeforeNet = heapAfterGc();
+	const net = loadNetwork(specOf(options.net), readSafetensors(await loadWeights(options.net)));
 	await net.warmup();
 	const tensorsBaseline = tf.memory().numTensors;
-	const heapBaseline = heapBytes();
+	const heapBaseline = heapAfterGc();
 	let heapPeak = heapBaseline;
 	const tensorsAfterEach: number[] = [];
 	const top1: number[] = [];
@@ -62,6 +69,7 @@ export async function measureMemory(options: {
 		heapBaselineBytes: heapBaseline,
 		heapPeakBytes: heapPeak,
 		heapAfterBytes: heapBytes(),
+		heapAfterGcBytes: heapAfterGc(),
 		tensorsBaseline,
 		tensorsPeak: Math.max(...tensorsAfterEach),
 		tensorsAfter: tf.memory().numTensors,

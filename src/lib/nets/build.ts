@@ -368,10 +368,11 @@ export function loadNetwork(spec: NetSpec, weights: SafetensorsFile | MappedWeig
 		store.tensors.forEach((t) => t.dispose());
 		throw e;
 	}
-	return createNet(spec, program, store);
+	// Only the tfjs tensors live on: the checkpoint's arrays (tens of MB) are left to the garbage collector.
+	return createNet(spec, program, { tensors: store.tensors, params: store.params });
 }
 
-function createNet(spec: NetSpec, program: Program, store: WeightStore): Net {
+function createNet(spec: NetSpec, program: Program, store: { tensors: tf.Tensor[]; params: number }): Net {
 	const names = tapNames(spec);
 	const known = new Set(names);
 	let disposed = false;
