@@ -146,4 +146,32 @@ describe('Classifier', () => {
 		expect(await screen.findByText(/Camera access was refused/)).toBeInTheDocument();
 		expect(getUserMedia).toHaveBeenCalledWith({ video: { facingMode: 'environment' }, audio: false });
 	});
+
+	it('embedded in an article, starts tfjs only when the classifier comes near the viewport', async () => {
+		let reveal: (visible: boolean) => void = () => {};
+		vi.stubGlobal(
+			'IntersectionObserver',
+			class {
+				constructor(callback: (entries: { isIntersecting: boolean }[]) => void) {
+					reveal = (visible) => callback([{ isIntersecting: visible }]);
+				}
+				observe() {}
+				disconnect() {}
+			}
+		);
+		const { session, engine } = fakeSession();
+		render(Classifier, { lang: 'en', session, embedded: true });
+		expect(
+			screen.getByRole('heading', { name: 'Image classifier: EfficientNet and GhostNet side by side' })
+		).toBeInTheDocument();
+		expect(screen.getByRole('status', { name: '' })).toHaveTextContent(
+			'TensorFlow.js loads when you scroll here.'
+		);
+		reveal(false);
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		expect(engine.start).not.toHaveBeenCalled();
+		reveal(true);
+		await vi.waitFor(() => expect(engine.start).toHaveBeenCalledWith('webgl'));
+		await vi.waitFor(() => expect(engine.classify).toHaveBeenCalledTimes(1));
+	});
 });

@@ -41,3 +41,10 @@ export function parseSamples(json: unknown, manifestUrl: string): Sample[] {
 		return [{ id, url: dir + entry.file, caption: captionOf(entry.caption), label }];
 	});
 }
+
+/** The first sample of each class in manifest order (Fashion-MNIST), or the first `count` unlabelled ones. */
+export function featuredSamples(samples: readonly Sample[], count = 10): Sample[] {
+	if (samples.every((s) => s.label === null)) return samples.slice(0, count);
+	const seen = new Set<number>();
+	return samples.filter((s) => s.label !== null && !seen.has(s.label) && seen.add(s.label)).slice(0, count);
+}

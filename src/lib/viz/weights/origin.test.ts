@@ -17,6 +17,7 @@ describe('originLine', () => {
 			'EfficientNet-B0 · ImageNet-1k · timm/efficientnet_b0.ra_in1k from huggingface.co (Hugging Face hub layout) · 21.4 MB · from the browser cache'
 		);
 		expect(originLine(efficient, origin, 'zh')).toContain('读自浏览器缓存');
+		expect(originLine(efficient, origin, 'en', false)).toMatch(/^ImageNet-1k · timm\/efficientnet_b0/);
 	});
 
 	it('names a picked file and a self-hosted URL', () => {

@@ -39,10 +39,14 @@ function sourceText(model: ModelInfo, origin: WeightsOrigin, lang: Language): st
 	}
 }
 
-/** E.g. "EfficientNet-B0 · ImageNet-1k · timm/… from huggingface.co (…) · 21.4 MB · from the browser cache". */
-export function originLine(model: ModelInfo, origin: WeightsOrigin, lang: Language): string {
+/**
+ * E.g. "EfficientNet-B0 · ImageNet-1k · timm/… from huggingface.co (…) · 21.4 MB · from the browser
+ * cache"; without the model name where a heading already names it.
+ */
+export function originLine(model: ModelInfo, origin: WeightsOrigin, lang: Language, withName = true): string {
 	const dataset = model.dataset === 'imagenet' ? 'ImageNet-1k' : 'Fashion-MNIST';
-	const parts = [model.name, dataset, sourceText(model, origin, lang), formatBytes(origin.bytes)];
+	const parts = [dataset, sourceText(model, origin, lang), formatBytes(origin.bytes)];
+	if (withName) parts.unshift(model.name);
 	if (origin.fromCache) parts.push(lang === 'zh' ? '读自浏览器缓存' : 'from the browser cache');
 	return parts.join(' · ');
 }

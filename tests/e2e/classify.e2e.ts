@@ -1,0 +1,447 @@
+/**
+ * The classifier on the production build, in Chromium, with no internet: the hub is a local server
+ * (tests/e2e/hub-server.ts) that serves the random-weight timm fixtures in the hub's layout, and the
+ * build is pointed at it with the developer setting `localStorage['egn.weightsBase.v1']`. The weights
+ * are random, so the predicted classes are arbitrary: these tests check the pipeline (weights → both
+ * networks → top-5 from the label table, latency, backend, cache, errors, memory), not the classes.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseURL, launch, watchProblems, type PageProblems } from './browser';
+import { fixturePath, startHubServer, unreachableBase, type HubMode, type HubServer } from './hub-server';
+
+type Lang = 'en' | 'zh';
+
+let browser: Browser;
+let hub: HubServer;
+const tables: Record<Lang, string[]> = { en: [], zh: [] };
+
+beforeAll(async () => {
+	[browser, hub] = await Promise.all([launch(), startHubServer()]);
+	for (const lang of ['en', 'zh'] as const) {
+		tables[lang] = (await (await fetch(`${baseURL()}/labels/imagenet-1k.${lang}.json`)).json()).labels;
+	}
+});
+afterAll(async () => {
+	await browser?.close();
+	await hub?.close();
+});
+
+interface Open {
+	lang?: Lang;
+	/** Hub base URL for the developer setting. */
+	base?: string;
+	/** Backend stored as the reader's choice before the page loads. */
+	backend?: 'webgl' | 'wasm' | 'cpu';
+	context?: BrowserContext;
+}
+
+async function open(options: Open = {}) {
+	const context = options.context ?? (await browser.newContext());
+	if (!options.context) {
+		await context.addInitScript(
+			({ base, backend }) => {
+				if (base) localStorage.setItem('egn.weightsBase.v1', base);
+				if (backend) localStorage.setItem('egn.backend.v1', backend);
+			},
+			{ base: options.base, backend: options.backend }
+		);
+	}
+	const page = await context.newPage();
+	const problems = watchProblems(page);
+	await page.goto(`${baseURL()}/${options.lang ?? 'en'}/classify`);
+	await waitForRuntime(page);
+	return { context, page, problems };
+}
+
+const root = (page: Page) => page.locator('.egn-classifier');
+
+async function waitForRuntime(page: Page) {
+	await page.waitForFunction(
+		() => document.querySelector('.egn-classifier')?.getAttribute('data-runtime') === 'ready'
+	);
+}
+
+/** Waits until both cards show a finished ImageNet result (5 rows each) and nothing is running. */
+async function waitForResults(page: Page, dataset = 'imagenet') {
+	await page.waitForFunction(
+		(want) => {
+			const section = document.querySelector('.egn-classifier');
+			if (section?.getAttribute('data-dataset') !== want || section.getAttribute('aria-busy') !== 'false')
+				return false;
+			const cards = [...section.querySelectorAll('article.card')];
+			return cards.length === 2 && cards.every((c) => c.getAttribute('data-top-index') !== '');
+		},
+		dataset,
+		{ timeout: 240_000 }
+	);
+}
+
+interface CardReading {
+	name: string;
+	labels: string[];
+	percents: number[];
+	latency: string;
+	backend: string;
+	macs: string;
+	origin: string;
+}
+
+async function readCards(page: Page): Promise<CardReading[]> {
+	return root(page)
+		.locator('article.card')
+		.evaluateAll((cards) =>
+			cards.map((card) => {
+				const text = (selector: string) => card.querySelector(selector)?.textContent?.trim() ?? '';
+				const all = (selector: string) =>
+					[...card.querySelectorAll(selector)].map((e) => e.textContent?.trim() ?? '');
+				return {
+					name: text('h3'),
+					labels: all('th'),
+					percents: all('td.value').map((v) => Number.parseFloat(v.replace('<', ''))),
+					latency: text('dd.latency'),
+					backend: text('dd.backend'),
+					macs: text('dd.macs'),
+					origin: text('.origin')
+				};
+			})
+		);
+}
+
+/** Top-5 from the right label table, probabilities in order, latency, backend and MACs shown. */
+function expectImagenetResult(cards: CardReading[], lang: Lang, backend: string) {
+	expect(cards.map((c) => c.name)).toEqual(['EfficientNet-B0', 'GhostNet 1.0×']);
+	for (const card of cards) {
+		expect(card.labels).toHaveLength(5);
+		for (const label of card.labels) expect(tables[lang]).toContain(label);
+		expect(new Set(card.labels).size).toBe(5);
+		for (let i = 1; i < 5; i++) expect(card.percents[i]).toBeLessThanOrEqual(card.percents[i - 1]);
+		expect(card.percents.every((p) => p >= 0 && p <= 100)).toBe(true);
+		expect(card.latency).toMatch(/^\d+(\.\d)? ms$/);
+		expect(card.backend).toBe(backend);
+	}
+	expect(cards.map((c) => c.macs)).toEqual(['385.8M', '141.2M']);
+}
+
+async function loadImagenet(page: Page, lang: Lang = 'en') {
+	await page
+		.getByRole('button', { name: lang === 'en' ? 'Load the ImageNet weights' : '加载 ImageNet 权重' })
+		.click();
+}
+
+/** Console errors and failed requests, minus those a test provokes on purpose (the hub's bad URLs). */
+function unexpected(problems: PageProblems, allowed: (text: string) => boolean = () => false) {
+	return {
+		console: problems.console.filter((text) => !allowed(text)),
+		failed: problems.failed.filter((text) => !allowed(text))
+	};
+}
+
+const modelRequests = () => hub.requests.filter((r) => r.startsWith('slow/')).length;
+
+describe('classifier with ImageNet weights from a local hub mirror', () => {
+	let context: BrowserContext;
+	let page: Page;
+
+	it('downloads both checkpoints with a progress bar (bytes and percent), then classifies a sample on WebGL', async () => {
+		let problems: PageProblems;
+		({ context, page, problems } = await open({ base: hub.base('slow') }));
+		const before = await root(page)
+			.locator('article.card')
+			.evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().height));
+		await loadImagenet(page);
+		const progress = page.locator('[data-model="ghostnet_100.in1k"] .progress');
+		await expect
+			.poll(() => progress.innerText(), { timeout: 30_000 })
+			.toMatch(/Downloading\s*[\d.]+ (MB|kB|B) of 20\.9 MB\s*\d+%/);
+		const percent = await progress.locator('progress').getAttribute('value');
+		expect(Number(percent)).toBeGreaterThanOrEqual(0);
+		expect(Number(percent)).toBeLessThan(100);
+		await waitForResults(page);
+		expectImagenetResult(await readCards(page), 'en', 'WebGL');
+		const cards = await readCards(page);
+		expect(cards[0].origin).toContain('timm/efficientnet_b0.ra_in1k from 127.0.0.1');
+		expect(cards[1].origin).toContain('20.9 MB');
+		await expect(page.locator('figure.chart .desc').textContent()).resolves.toMatch(
+			/needs 2\.7× fewer MACs than EfficientNet-B0/
+		);
+		// Space was reserved: the result cards did not change height when the results arrived.
+		const after = await root(page)
+			.locator('article.card')
+			.evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().height));
+		expect(after).toEqual(before);
+		expect(modelRequests()).toBe(2);
+		expect(unexpected(problems)).toEqual({ console: [], failed: [] });
+	}, 300_000);
+
+	it('loads from the browser cache on the next visit: no download', async () => {
+		const requestsBefore = modelRequests();
+		await page.reload();
+		await waitForRuntime(page);
+		await waitForResults(page);
+		const cards = await readCards(page);
+		expect(cards.every((c) => c.origin.endsWith('from the browser cache'))).toBe(true);
+		expect(modelRequests()).toBe(requestsBefore);
+	}, 300_000);
+
+	it('switches to wasm, classifies there, and remembers the choice', async () => {
+		await page.getByRole('radio', { name: 'WebAssembly (wasm)' }).check();
+		await expect
+			.poll(async () => (await readCards(page)).map((c) => c.backend), { timeout: 120_000 })
+			.toEqual(['WebAssembly', 'WebAssembly']);
+		await waitForResults(page);
+		expectImagenetResult(await readCards(page), 'en', 'WebAssembly');
+		await page.reload();
+		await waitForRuntime(page);
+		await expect(page.getByRole('radio', { name: 'WebAssembly (wasm)' }).isChecked()).resolves.toBe(true);
+		await expect(page.locator('fieldset.backend .status').textContent()).resolves.toMatch(
+			/In use: WebAssembly/
+		);
+	}, 300_000);
+
+	it('keeps tf.memory().numTensors flat over 30 classifications', async () => {
+		await waitForResults(page);
+		const samples = page.getByRole('list', { name: 'Sample images' }).getByRole('button');
+		const count = await samples.count();
+		const tensors: number[] = [];
+		for (let i = 0; i < 30; i++) {
+			const sample = samples.nth((i + 1) % count);
+			await sample.click();
+			await expect.poll(() => sample.getAttribute('aria-pressed')).toBe('true');
+			await waitForResults(page);
+			tensors.push(Number(await root(page).getAttribute('data-num-tensors')));
+		}
+		expect(tensors[0]).toBeGreaterThan(0);
+		expect(new Set(tensors)).toEqual(new Set([tensors[0]]));
+	}, 600_000);
+
+	it('shows Chinese labels and text on /zh/classify', async () => {
+		await page.goto(`${baseURL()}/zh/classify`);
+		await waitForRuntime(page);
+		await waitForResults(page);
+		expectImagenetResult(await readCards(page), 'zh', 'WebAssembly');
+		await expect(page.locator('.run-status').textContent()).resolves.toBe(
+			'正在使用：在 ImageNet-1k 上训练的 timm 检查点。'
+		);
+		expect((await readCards(page))[0].origin).toContain('读自浏览器缓存');
+		await context.close();
+	}, 300_000);
+});
+
+describe('bad weights: a specific message each, and the page keeps working', () => {
+	const cases: { mode: HubMode | 'unreachable'; code: string; message: RegExp }[] = [
+		{
+			mode: 'missing',
+			code: 'not-found',
+			message: /The weights file is not at http:\/\/127\.0\.0\.1:\d+\/missing\/timm\/.* \(HTTP 404\)/
+		},
+		{ mode: 'truncated', code: 'truncated', message: /The weights file is incomplete/ },
+		{ mode: 'html', code: 'html-instead-of-weights', message: /sent a web page instead of the weights file/ },
+		{
+			mode: 'swapped',
+			code: 'wrong-model',
+			message: /holds the weights of a different network, not (EfficientNet-B0|GhostNet 1\.0×)/
+		},
+		{ mode: 'unreachable', code: 'cors-or-network', message: /Could not reach 127\.0\.0\.1:\d+/ }
+	];
+
+	it.each(cases)(
+		'$mode → $code, then a chosen file works',
+		async ({ mode, code, message }) => {
+			const base = mode === 'unreachable' ? await unreachableBase() : hub.base(mode);
+			const { context, page, problems } = await open({ base, backend: 'wasm' });
+			await loadImagenet(page);
+			const alerts = page.locator('.weights [role="alert"]');
+			await expect.poll(() => alerts.count(), { timeout: 60_000 }).toBe(2);
+			for (const alert of await alerts.all()) {
+				await expect(alert.getAttribute('data-code')).resolves.toBe(code);
+				await expect(alert.textContent()).resolves.toMatch(message);
+				await expect(alert.getByRole('button', { name: 'Retry' }).count()).resolves.toBe(1);
+			}
+			// "Choose a file" switches to the file source; the fixture files then load and classify.
+			await alerts.first().getByRole('button', { name: 'Choose a file' }).click();
+			await page
+				.getByLabel('Choose a .safetensors file (EfficientNet-B0)')
+				.setInputFiles(fixturePath('efficientnet_b0'));
+			await page
+				.getByLabel('Choose a .safetensors file (GhostNet 1.0×)')
+				.setInputFiles(fixturePath('ghostnet_100'));
+			await waitForResults(page);
+			const cards = await readCards(page);
+			expectImagenetResult(cards, 'en', 'WebAssembly');
+			expect(cards[1].origin).toContain('your file ghostnet_100.weights.safetensors');
+			const provoked = (text: string) =>
+				text.includes(base) || /Failed to load resource|ERR_CONNECTION_REFUSED/.test(text);
+			expect(unexpected(problems, provoked)).toEqual({ console: [], failed: [] });
+			await context.close();
+		},
+		300_000
+	);
+});
+
+describe('reader images: upload, drop, paste, camera, and bad images', () => {
+	let context: BrowserContext;
+	let page: Page;
+	let problems: PageProblems;
+
+	beforeAll(async () => {
+		({ context, page, problems } = await open({ base: hub.base('ok'), backend: 'wasm' }));
+		await loadImagenet(page);
+		await waitForResults(page);
+	}, 300_000);
+	afterAll(async () => {
+		expect(unexpected(problems)).toEqual({ console: [], failed: [] });
+		await context?.close();
+	});
+
+	const problem = () => page.locator('.egn-classifier [data-problem]');
+	const chooseImage = (name: string, mimeType: string, buffer: Buffer) =>
+		page.getByLabel('Choose an image').setInputFiles({ name, mimeType, buffer });
+
+	it('a broken image gets its message; the next sample classifies and clears it', async () => {
+		await chooseImage('broken.jpg', 'image/jpeg', Buffer.from('this is not a JPEG at all'));
+		await expect.poll(() => problem().getAttribute('data-problem')).toBe('decode-failed');
+		await expect(problem().textContent()).resolves.toMatch(/could not read this image/);
+		await page.getByRole('list', { name: 'Sample images' }).getByRole('button').nth(1).click();
+		await expect.poll(() => problem().count()).toBe(0);
+		await waitForResults(page);
+	}, 120_000);
+
+	it('a file that is not an image, and one above 40 MB, are refused before decoding', async () => {
+		await chooseImage('notes.txt', 'text/plain', Buffer.from('hello'));
+		await expect.poll(() => problem().getAttribute('data-problem')).toBe('not-an-image');
+		await chooseImage('huge.jpg', 'image/jpeg', Buffer.alloc(41 * 1024 * 1024));
+		await expect.poll(() => problem().getAttribute('data-problem')).toBe('too-large');
+	}, 120_000);
+
+	it('a dropped 24-megapixel image is shrunk first and classified', async () => {
+		await page.evaluate(async () => {
+			const canvas = new OffscreenCanvas(6000, 4000);
+			const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+			const gradient = context.createLinearGradient(0, 0, 6000, 4000);
+			gradient.addColorStop(0, '#c33');
+			gradient.addColorStop(1, '#33c');
+			context.fillStyle = gradient;
+			context.fillRect(0, 0, 6000, 4000);
+			const blob = await canvas.convertToBlob({ type: 'image/png' });
+			const transfer = new DataTransfer();
+			transfer.items.add(new File([blob], 'big.png', { type: 'image/png' }));
+			const stage = document.querySelector('.egn-classifier .stage') as HTMLElement;
+			stage.dispatchEvent(
+				new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true })
+			);
+			stage.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+		});
+		await expect
+			.poll(() => page.locator('.egn-classifier .stage img').getAttribute('alt'), { timeout: 120_000 })
+			.toBe('big.png');
+		await waitForResults(page);
+		expect(await problem().count()).toBe(0);
+		expectImagenetResult(await readCards(page), 'en', 'WebAssembly');
+	}, 180_000);
+
+	it('a pasted image is classified', async () => {
+		await page.evaluate(async () => {
+			const blob = await (await fetch('/samples/coffee.jpg')).blob();
+			const transfer = new DataTransfer();
+			transfer.items.add(new File([blob], 'pasted.jpg', { type: 'image/jpeg' }));
+			window.dispatchEvent(
+				new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true })
+			);
+		});
+		await expect
+			.poll(() => page.locator('.egn-classifier .stage img').getAttribute('alt'), { timeout: 60_000 })
+			.toBe('pasted.jpg');
+		await waitForResults(page);
+	}, 120_000);
+});
+
+describe('camera', () => {
+	it('a refused permission gets a clear message', async () => {
+		const context = await browser.newContext();
+		await context.addInitScript(() => {
+			navigator.mediaDevices.getUserMedia = async () => {
+				throw new DOMException('Permission denied', 'NotAllowedError');
+			};
+		});
+		const { page, problems } = await open({ context });
+		await page.getByRole('button', { name: 'Use the camera' }).click();
+		await expect
+			.poll(() => page.locator('[data-problem]').textContent())
+			.toMatch(/Camera access was refused/);
+		expect(unexpected(problems)).toEqual({ console: [], failed: [] });
+		await context.close();
+	});
+
+	it('a photo from the camera is classified', async () => {
+		const context = await browser.newContext();
+		await context.addInitScript(
+			({ base }) => {
+				localStorage.setItem('egn.weightsBase.v1', base);
+				localStorage.setItem('egn.backend.v1', 'wasm');
+				// A fake camera: a canvas stream with a drawn scene.
+				navigator.mediaDevices.getUserMedia = async () => {
+					const canvas = Object.assign(document.createElement('canvas'), { width: 640, height: 480 });
+					const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+					const paint = () => {
+						context.fillStyle = '#4a7';
+						context.fillRect(0, 0, 640, 480);
+						context.fillStyle = '#fff';
+						context.fillRect(200, 140, 240, 200);
+						requestAnimationFrame(paint);
+					};
+					paint();
+					return canvas.captureStream(30);
+				};
+			},
+			{ base: hub.base('ok') }
+		);
+		const { page, problems } = await open({ context });
+		await loadImagenet(page);
+		await waitForResults(page);
+		await page.getByRole('button', { name: 'Use the camera' }).click();
+		const take = page.getByRole('button', { name: 'Take a photo and classify it' });
+		await expect.poll(() => take.isEnabled(), { timeout: 30_000 }).toBe(true);
+		await take.click();
+		await expect.poll(() => page.locator('.egn-classifier .stage img').getAttribute('src')).toMatch(/^blob:/);
+		await waitForResults(page);
+		expect(unexpected(problems)).toEqual({ console: [], failed: [] });
+		await context.close();
+	}, 300_000);
+});
+
+describe('the classifier embedded at the end of an article', () => {
+	/** A string only the tfjs bundle contains (a WebGL backend flag name). */
+	const TFJS_MARKER = 'WEBGL_FORCE_F16_TEXTURES';
+
+	it.each(['en', 'zh'] as const)(
+		'%s: tfjs is not in the article JS and loads only when the classifier is reached',
+		async (lang) => {
+			const context = await browser.newContext();
+			const page = await context.newPage();
+			const problems = watchProblems(page);
+			const scripts: { url: string; body: Promise<string> }[] = [];
+			page.on('response', (response) => {
+				if (response.request().resourceType() === 'script')
+					scripts.push({ url: response.url(), body: response.text() });
+			});
+			await page.goto(`${baseURL()}/${lang}/efficientnet`, { waitUntil: 'networkidle' });
+			const section = page.locator('.egn-classifier');
+			await expect(section.getAttribute('data-runtime')).resolves.toBe('idle');
+			const initial = await Promise.all(scripts.map(async (s) => (await s.body).includes(TFJS_MARKER)));
+			expect(initial.some(Boolean)).toBe(false);
+			const title =
+				lang === 'en'
+					? 'Image classifier: EfficientNet and GhostNet side by side'
+					: '图像分类器：EfficientNet 与 GhostNet 并排运行';
+			await expect(page.getByRole('region', { name: title }).count()).resolves.toBe(1);
+			await section.scrollIntoViewIfNeeded();
+			await expect.poll(() => section.getAttribute('data-runtime'), { timeout: 120_000 }).toBe('ready');
+			const after = await Promise.all(scripts.map(async (s) => (await s.body).includes(TFJS_MARKER)));
+			expect(after.some(Boolean)).toBe(true);
+			expect(unexpected(problems)).toEqual({ console: [], failed: [] });
+			await context.close();
+		},
+		180_000
+	);
+});
