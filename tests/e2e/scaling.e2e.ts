@@ -124,16 +124,32 @@ describe.each(['en', 'zh'] as const)('Scaling lab (%s), production build in Chro
 		await page.close();
 	});
 
-	it('fits 360 px and honours prefers-reduced-motion', async () => {
+	it('fits 360 px', async () => {
 		const { page, problems } = await openLab(path, { width: 360, height: 740 });
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
 		expect(overflow).toBeLessThanOrEqual(0);
+		expect(problems).toEqual({ console: [], failed: [] });
+		await page.close();
+	});
+
+	it('bars glide to a preset unless the reader prefers reduced motion; a drag never animates', async () => {
+		const { page, problems } = await openLab(path);
+		const barTransition = () =>
+			page
+				.locator(BARS)
+				.first()
+				.evaluate((el) => parseFloat(getComputedStyle(el).transitionDuration));
+		const preset = page.getByRole('button', {
+			name: lang === 'en' ? 'Official EfficientNet-B5' : '官方 EfficientNet-B5'
+		});
+		await preset.click();
+		expect(await barTransition()).toBeGreaterThan(0.1);
+		await phiSlider(page, lang).focus();
+		await page.keyboard.press('ArrowRight');
+		expect(await barTransition()).toBe(0);
 		await page.emulateMedia({ reducedMotion: 'reduce' });
-		const duration = await page
-			.locator(BARS)
-			.first()
-			.evaluate((el) => parseFloat(getComputedStyle(el).transitionDuration));
-		expect(duration).toBeLessThan(0.001);
+		await preset.click();
+		expect(await barTransition()).toBeLessThan(0.001);
 		expect(problems).toEqual({ console: [], failed: [] });
 		await page.close();
 	});

@@ -1,6 +1,6 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { compoundEquations, constraintStatus, officialEquation } from './equations';
+import { compoundEquations, compoundEquationText, constraintStatus, officialEquation } from './equations';
 
 const PAPER = { phi: 3, alpha: 1.2, beta: 1.1, gamma: 1.15 };
 
@@ -26,6 +26,16 @@ describe('compound equations with live values', () => {
 		for (const tex of [...Object.values(eq), officialEquation('B7', 3.1, 2, 600)]) {
 			expect(() => katex.renderToString(tex, { throwOnError: true })).not.toThrow();
 		}
+	});
+});
+
+describe('plain-text equations for screen readers', () => {
+	it('carry the same numbers as the TeX', () => {
+		const text = compoundEquationText(PAPER, 341);
+		expect(text.depth).toBe('d = α^φ = 1.20^3.0 = 1.728');
+		expect(text.constraint).toBe('α·β²·γ² = 1.20·1.10²·1.15² = 1.920 = 2 − 0.080');
+		expect(text.flops).toBe('FLOPS ∝ (α·β²·γ²)^φ = 1.920^3.0 = 7.08 (2^φ = 8.00)');
+		expect(text.resolution).toContain('341 px');
 	});
 });
 

@@ -50,6 +50,25 @@ export function compoundEquations(c: Compound, resolution: number): EquationSet 
 	};
 }
 
+/** The same equations as plain text, for screen readers (the KaTeX HTML is aria-hidden). */
+export function compoundEquationText(c: Compound, resolution: number): EquationSet {
+	const phi = c.phi.toFixed(1);
+	const power = (base: number) => `${base.toFixed(2)}^${phi}`;
+	const { product, distance } = constraintStatus(c);
+	const sign = distance >= 0 ? '+' : '−';
+	return {
+		depth: `d = α^φ = ${power(c.alpha)} = ${(c.alpha ** c.phi).toFixed(3)}`,
+		width: `w = β^φ = ${power(c.beta)} = ${(c.beta ** c.phi).toFixed(3)}`,
+		resolution: `r = γ^φ = ${power(c.gamma)} = ${(c.gamma ** c.phi).toFixed(3)}, ${BASE_RESOLUTION}·r ≈ ${resolution} px`,
+		constraint: `α·β²·γ² = ${c.alpha.toFixed(2)}·${c.beta.toFixed(2)}²·${c.gamma.toFixed(2)}² = ${product.toFixed(3)} = 2 ${sign} ${Math.abs(distance).toFixed(3)}`,
+		flops: `FLOPS ∝ (α·β²·γ²)^φ = ${product.toFixed(3)}^${phi} = ${formatTexFactor(product ** c.phi)} (2^φ = ${formatTexFactor(2 ** c.phi)})`
+	};
+}
+
+export function officialEquationText(name: string, depth: number, width: number, resolution: number): string {
+	return `${name}: d = ${depth.toFixed(1)}, w = ${width.toFixed(1)}, ${BASE_RESOLUTION}·r = ${resolution} px`;
+}
+
 function formatTexFactor(value: number): string {
 	return value >= 100 ? value.toFixed(0) : value.toFixed(value < 1 ? 3 : 2);
 }

@@ -26,6 +26,8 @@ export class ScalingLabState {
 	changeNotes = $state<StateNote[]>([]);
 	/** The URL is rewritten only after the reader changed something. */
 	touched = $state(false);
+	/** What made the last change: charts animate preset jumps, never slider drags. */
+	lastChange = $state<'slider' | 'preset' | 'url' | null>(null);
 	model = $derived(scalingUpdate(this.state));
 
 	setParam(param: Param, value: number): void {
@@ -33,6 +35,7 @@ export class ScalingLabState {
 		this.state = next.state;
 		this.changeNotes = next.notes;
 		this.touched = true;
+		this.lastChange = 'slider';
 	}
 
 	/** 'paper' sets α, β, γ to 1.2, 1.1, 1.15 and keeps φ; B0…B7 show the official network. */
@@ -46,12 +49,14 @@ export class ScalingLabState {
 			this.changeNotes = [];
 		}
 		this.touched = true;
+		this.lastChange = 'preset';
 	}
 
 	restore(search: string): void {
 		const { state, notes } = parseSearch(search);
 		this.state = state;
 		this.urlNotes = notes;
+		this.lastChange = 'url';
 	}
 
 	dismissUrlNotes(): void {
