@@ -39,12 +39,17 @@ export function targets(results) {
 			out.push({ target: `${NAMES[net]}: cold start ≤ onnxruntime-web's`, value, met: value <= 1 });
 		}
 	}
-	const articles = (results.pageWeight?.browser ?? []).filter((/** @type {any} */ p) =>
-		/^\/(zh|en)\/[^/]+$/.test(p.page)
-	);
+	const articlePages = new Set(results.pageWeight?.articles ?? []);
+	const articles = (results.pageWeight?.browser ?? []).filter((/** @type {any} */ p) => articlePages.has(p.page));
 	if (articles.length) {
-		const value = Math.max(...articles.map((/** @type {any} */ p) => p.jsGzip)) / 1024;
-		out.push({ target: 'article page ≤ 150 KB gzip JS before a network is needed', value, met: value <= 150, unit: 'KB' });
+		const value = Math.max(...articles.map((/** @type {any} */ p) => p.jsGzipWithoutTfjs)) / 1024;
+		const eager = articles.filter((/** @type {any} */ p) => p.tfjsAtStartup).map((/** @type {any} */ p) => p.page);
+		out.push({
+			target: 'article page ≤ 150 KB gzip JS before a network is needed (and no tfjs at startup)',
+			value,
+			met: value <= 150 && !eager.length,
+			unit: eager.length ? `KB; tfjs loaded at startup by ${eager.join(', ')}` : 'KB'
+		});
 	}
 	return out;
 }
@@ -94,12 +99,22 @@ export function report(results) {
 		parts.push('\nCold start (weights in memory → first result, fresh page, median of 3)\n' + table(rows));
 	}
 	if (results.pageWeight) {
-		const rows = [['page', 'JS gzip KB', 'CSS gzip KB', 'JS files', 'static JS KB']];
+		const rows = [['page', 'JS gzip KB', 'without tfjs KB', 'CSS gzip KB', 'JS files', 'HTML-declared JS KB']];
 		for (const p of results.pageWeight.browser) {
 			const s = results.pageWeight.static.find((/** @type {any} */ x) => x.page === p.page);
-			rows.push([p.page, kb(p.jsGzip), kb(p.cssGzip), p.jsFiles.length, s ? kb(s.jsGzip) : '–']);
+			rows.push([
+				p.page,
+				kb(p.jsGzip) + (p.tfjsAtStartup ? ' (tfjs!)' : ''),
+				kb(p.jsGzipWithoutTfjs),
+				kb(p.cssGzip),
+				p.jsFiles.length,
+				s ? kb(s.jsGzip) : '–'
+			]);
 		}
-		parts.push('\nPage weight (loaded until network idle, no interaction; gzip -9 per file)\n' + table(rows));
+		parts.push(
+			'\nPage weight (what each page loads until the network is idle, no interaction; gzip -9 per file)\n' +
+				table(rows)
+		);
 	}
 	if (results.memory?.length) {
 		const rows = [['network', 'images', 'heap base MB', 'heap peak MB', 'heap after GC MB', 'tensors base', 'tensors peak', 'tensors after']];

@@ -6,7 +6,7 @@
 // weight,latency,webgl,profile,cold,memory,scaling; default all) · BENCH_OUT (default bench/results.json) ·
 // BENCH_BASELINE=<git revision>: also runs src/lib/nets of that revision ("before") in the latency pages.
 import { execSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, openBenchPage } from './browser.js';
@@ -59,6 +59,18 @@ function checkInputs() {
 		])
 	].filter((f) => !existsSync(f));
 	if (missing.length) throw new Error(`missing benchmark inputs (../shared):\n  ${missing.join('\n  ')}`);
+}
+
+/** URL paths of the article pages: /<lang>/<slug> for every content/<lang>/<slug>.md. */
+function articlePages() {
+	const dir = join(ROOT, 'content');
+	return readdirSync(dir, { withFileTypes: true })
+		.filter((d) => d.isDirectory())
+		.flatMap((d) =>
+			readdirSync(join(dir, d.name))
+				.filter((f) => f.endsWith('.md'))
+				.map((f) => `/${d.name}/${f.slice(0, -3)}`)
+		);
 }
 
 /** @type {{ config: string, net: string, runtime: string, maxAbsDiff: number | null }[]} */
@@ -241,6 +253,7 @@ async function main() {
 			log('page weight: built HTML + what the browser loads until the network is idle');
 			const statics = staticPageWeights(SITE);
 			results.pageWeight = {
+				articles: articlePages(),
 				static: statics,
 				browser: await browserPageWeights(browser, server.url, SITE, statics.map((s) => s.page))
 			};

@@ -1,8 +1,12 @@
 // Page weight as the browser sees it: the scripts and stylesheets each production page actually
-// loads (until the network is idle, no interaction), gzip-compressed from the built files.
+// loads (until the network is idle, no interaction), gzip-compressed from the built files. tfjs chunks
+// loaded without interaction are reported separately: a page should load them only when a network runs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipBytes } from './page-weight.js';
+
+/** Kernel names only tfjs-core's chunk carries: a loaded file containing one is (part of) tfjs. */
+const TFJS_MARKERS = ['FusedDepthwiseConv2D', 'WEBGL_VERSION'];
 
 /**
  * @param {import('playwright-core').Browser} browser
@@ -26,13 +30,22 @@ export async function browserPageWeights(browser, origin, root, pages) {
 		});
 		await page.goto(origin + path, { waitUntil: 'networkidle' });
 		await context.close();
-		const size = (/** @type {Set<string>} */ files) =>
-			[...files].reduce((n, f) => n + gzipBytes(readFileSync(join(root, decodeURIComponent(f)))), 0);
+		const read = (/** @type {string} */ f) => readFileSync(join(root, decodeURIComponent(f)));
+		const size = (/** @type {string[]} */ files) => files.reduce((n, f) => n + gzipBytes(read(f)), 0);
+		const js = [...seen.js].sort();
+		const tfjsFiles = js.filter((f) => {
+			const code = read(f).toString('utf8');
+			return TFJS_MARKERS.some((m) => code.includes(m));
+		});
 		out.push({
 			page: path,
-			jsGzip: size(seen.js),
-			cssGzip: size(seen.css),
-			jsFiles: [...seen.js].sort(),
+			jsGzip: size(js),
+			cssGzip: size([...seen.css]),
+			/** JS without tfjs's own chunks: what the page costs before a network is needed. */
+			jsGzipWithoutTfjs: size(js.filter((f) => !tfjsFiles.includes(f))),
+			tfjsAtStartup: tfjsFiles.length > 0,
+			jsFiles: js,
+			tfjsFiles,
 			cssFiles: [...seen.css].sort()
 		});
 	}
