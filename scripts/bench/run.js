@@ -1,7 +1,7 @@
 // npm run bench: our networks against onnxruntime-web in one headless Chromium session, plus page
 // weight, cold start, memory and the Scaling lab update. See bench/README.md.
 //
-// Environment: BENCH_SKIP_BUILD=1 reuses build/ (the site) · BENCH_RUNS (timed runs, default 30) ·
+// Environment: BENCH_SKIP_BUILD=1 reuses build/ (the site) · BENCH_RUNS (timed runs, default 50) ·
 // BENCH_WARMUP (default 5) · BENCH_THREADS (default "1,2") · BENCH_PHASES (comma list of
 // weight,latency,webgl,profile,cold,memory,scaling; default all) · BENCH_OUT (default bench/results.json) ·
 // BENCH_BASELINE=<git revision>: also runs src/lib/nets of that revision ("before") in the latency pages.
@@ -29,7 +29,7 @@ const NETS = ['efficientnet_b0', 'ghostnet_100'];
 const LOGITS_TOLERANCE = 1e-4;
 
 const env = process.env;
-const RUNS = Number(env.BENCH_RUNS ?? 30);
+const RUNS = Number(env.BENCH_RUNS ?? 50);
 const WARMUP = Number(env.BENCH_WARMUP ?? 5);
 const THREADS = (env.BENCH_THREADS ?? '1,2').split(',').map(Number);
 const PHASES = new Set(
