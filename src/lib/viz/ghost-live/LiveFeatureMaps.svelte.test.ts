@@ -73,8 +73,8 @@ describe('LiveFeatureMaps', () => {
 		);
 		await waitFor(() => expect(drawnMaps()).toBe(modules[0].primaryChannels * 2), { timeout: 20_000 });
 		expect(calls).toEqual(['fmnist-ghostnet']);
-		expect(screen.getByTestId('observed-range').textContent).toMatch(/^Observed range: −?[\d.]+ … [\d.]+$/);
-		expect(screen.getByTestId('live-status').textContent).toMatch(/Computed on the cpu backend; \d+ ms/);
+		expect(screen.getByTestId('observed-range').textContent).toMatch(/^Observed range: −?[\d.]+ … [\d.]+\.$/);
+		expect(screen.getByTestId('live-status').textContent).toMatch(/Computed on the CPU backend; \d+ ms/);
 		expect(screen.getByTestId('weights-in-use').textContent).toContain('Fashion-MNIST');
 	});
 
@@ -126,6 +126,6 @@ describe('LiveFeatureMaps', () => {
 		setup('zh');
 		expect(screen.getByText('真实 GhostNet 的内在特征图与 ghost 特征图')).toBeInTheDocument();
 		await waitFor(() => expect(drawnMaps()).toBe(8), { timeout: 20_000 });
-		expect(screen.getByTestId('live-status').textContent).toContain('在 cpu 后端上计算');
+		expect(screen.getByTestId('live-status').textContent).toContain('在 CPU 后端上计算');
 	});
 });

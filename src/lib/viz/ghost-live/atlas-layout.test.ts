@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atlasGrid, atlasOrigin, displayLayout, mapAt, mapRect, moveFocus } from './atlas-layout';
+import { atlasGrid, atlasOrigin, displayLayout, inset, mapAt, mapRect, moveFocus } from './atlas-layout';
 
 const box = { width: 720, height: 440 };
 
@@ -97,5 +97,12 @@ describe('moveFocus', () => {
 		expect(moveFocus(0, 'End', 3, 7)).toBe(6);
 		expect(moveFocus(6, 'ArrowRight', 3, 7)).toBe(6);
 		expect(moveFocus(2, 'a', 3, 7)).toBeNull();
+	});
+});
+
+describe('inset', () => {
+	it('keeps a margin on every side, never less than 1 px of content', () => {
+		expect(inset({ width: 720, height: 420 })).toEqual({ width: 704, height: 404 });
+		expect(inset({ width: 10, height: 10 }, 8)).toEqual({ width: 1, height: 1 });
 	});
 });

@@ -73,6 +73,14 @@ export function displayLayout(
 	};
 }
 
+/** Space kept free around a grid inside its box (CSS px), so outlines at the edges stay visible. */
+export const GRID_MARGIN = 8;
+
+/** The box a grid is fitted into: `box` without its margin (`gridOffset` then centres the grid). */
+export function inset(box: { width: number; height: number }, margin = GRID_MARGIN) {
+	return { width: Math.max(1, box.width - 2 * margin), height: Math.max(1, box.height - 2 * margin) };
+}
+
 export interface Rect {
 	x: number;
 	y: number;

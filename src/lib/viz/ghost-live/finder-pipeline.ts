@@ -6,7 +6,7 @@
 import type * as tfType from '@tensorflow/tfjs';
 import type { Net } from '$lib/nets/build';
 import type { PreprocessedImage } from '$lib/nets/preprocess';
-import { atlasGrid, displayLayout } from './atlas-layout';
+import { atlasGrid, displayLayout, inset } from './atlas-layout';
 import type { UnpackedAtlas } from './atlas-tf';
 import type { DivergingStops } from './colour-scale';
 import { paintAtlas } from './cpu-atlas';
@@ -40,7 +40,7 @@ export async function computeRedundancy(
 ): Promise<FinderResult> {
 	const read = await layerSimilarity(tf, net, image, tap);
 	const backend = tf.getBackend();
-	const layout = displayLayout({ groups: read.channels, perGroup: 1, mapSize: read.size }, STEM_BOX);
+	const layout = displayLayout({ groups: read.channels, perGroup: 1, mapSize: read.size }, inset(STEM_BOX));
 	const grid = atlasGrid(layout);
 	const atlas = paintAtlas(read.maps, grid, stops);
 	const redundancy = findRedundancy(read, PAIR_COUNT);

@@ -43,11 +43,23 @@ export class LivePart {
 	mount(root: HTMLElement, given: NetworkSession | undefined): () => void {
 		const session = sessionFor(given);
 		this.session = session;
+		this.readColours(root);
+		// The colours follow the reader's light/dark setting, which can change while the page is open.
+		const scheme = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
+		const recolour = () => this.readColours(root);
+		scheme?.addEventListener('change', recolour);
+		const stop = whenNearViewport(root, () => void session.start());
+		return () => {
+			stop();
+			scheme?.removeEventListener('change', recolour);
+		};
+	}
+
+	private readColours(root: HTMLElement) {
 		const read = (name: string) => cssVariable(root, name);
 		this.stops = stopsFromCss(read);
 		this.focusColour = read('--focus') || this.focusColour;
 		this.markColours = MARK_VARIABLES.map((v, i) => read(v) || this.markColours[i]);
-		return whenNearViewport(root, () => void session.start());
 	}
 
 	/** The image for a model of `dataset`: the reader's own, or a sample of that data set. */

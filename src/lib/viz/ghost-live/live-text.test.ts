@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ghostnet } from '$lib/nets/spec/index';
 import { ghostModuleChoices } from './ghost-modules';
-import { commonText, finderText, formatPercent, formatValue, legendText, mapsText } from './live-text';
+import {
+	backendName,
+	commonText,
+	finderText,
+	formatPercent,
+	formatValue,
+	legendText,
+	mapsText
+} from './live-text';
 
 describe('formatValue', () => {
 	it('keeps 3 significant digits with a true minus sign', () => {
@@ -10,6 +18,14 @@ describe('formatValue', () => {
 		expect(formatValue(1234.5)).toBe('1235');
 		expect(formatValue(0)).toBe('0');
 		expect(formatValue(Number.NaN)).toBe('—');
+	});
+	it('names backends as readers know them', () => {
+		expect(['webgl', 'wasm', 'cpu', 'webgpu'].map(backendName)).toEqual([
+			'WebGL',
+			'WebAssembly',
+			'CPU',
+			'webgpu'
+		]);
 	});
 	it('formats shares as percentages', () => {
 		expect(formatPercent(0.98765)).toBe('98.8%');

@@ -17,6 +17,13 @@ export function formatValue(value: number): string {
 	return (value < 0 ? '−' : '') + text;
 }
 
+const backendNames: Record<string, string> = { webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU' };
+
+/** tfjs's backend name as readers know it: WebGL, WebAssembly, CPU. */
+export function backendName(backend: string): string {
+	return backendNames[backend] ?? backend;
+}
+
 /** A share 0–1 as a percentage with one decimal. */
 export function formatPercent(share: number): string {
 	return `${(share * 100).toFixed(1)}%`;
@@ -119,13 +126,13 @@ export const legendText = {
 		title: '色标（这一组特征图共用）',
 		explain: (limit: string) =>
 			`0 是背景色，正值偏橙，负值偏蓝，颜色在 ±${limit} 处饱和；${limit} 是这里所有特征图中最大的 |值|。所有特征图用同一个色标，所以可以直接比较它们的强弱。`,
-		observed: (min: string, max: string) => `实际取值范围：${min} … ${max}`
+		observed: (min: string, max: string) => `实际取值范围：${min} … ${max}。`
 	},
 	en: {
 		title: 'Colour scale (one for all maps shown)',
 		explain: (limit: string) =>
 			`0 is the background colour, positive values turn orange and negative ones blue, saturating at ±${limit}, the largest |value| among all maps shown. Every map uses this one scale, so their strengths can be compared directly.`,
-		observed: (min: string, max: string) => `Observed range: ${min} … ${max}`
+		observed: (min: string, max: string) => `Observed range: ${min} … ${max}.`
 	}
 };
 

@@ -11,7 +11,7 @@ import {
 	type PreprocessConfig,
 	type PreprocessedImage
 } from '$lib/nets/preprocess';
-import { atlasGrid, displayLayout, type AtlasGrid, type DisplayLayout } from './atlas-layout';
+import { atlasGrid, displayLayout, inset, type AtlasGrid, type DisplayLayout } from './atlas-layout';
 import type { UnpackedAtlas } from './atlas-tf';
 import { FALLBACK_STOPS, type DivergingStops } from './colour-scale';
 import { atlasCanvas, drawGrid, type Source } from './draw';
@@ -35,7 +35,10 @@ export interface ComputedModule {
 }
 
 export function moduleLayout(module: GhostModuleChoice, box = MAPS_BOX): DisplayLayout {
-	return displayLayout({ groups: module.primaryChannels, perGroup: module.ratio, mapSize: module.size }, box);
+	return displayLayout(
+		{ groups: module.primaryChannels, perGroup: module.ratio, mapSize: module.size },
+		inset(box)
+	);
 }
 
 /** Runs the network, packs and reads the module's maps once, and puts them into a canvas. */
