@@ -149,3 +149,14 @@ export function report(results) {
 	}
 	return parts.join('\n');
 }
+
+/** The thread count with the lowest median per runtime and network (wasm rows). @param {any[]} rows */
+export function bestRows(rows) {
+	/** @type {Record<string, any>} */
+	const best = {};
+	for (const r of rows.filter((r) => r.net && r.backend === 'wasm')) {
+		const key = `${r.net}/${r.runtime}`;
+		if (!best[key] || r.median < best[key].median) best[key] = r;
+	}
+	return best;
+}

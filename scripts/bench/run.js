@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { launchChromium, openBenchPage } from './browser.js';
 import { machine } from './machine.js';
 import { staticPageWeights } from './page-weight.js';
-import { report } from './report.js';
+import { bestRows, report } from './report.js';
 import { serve } from './server.js';
 import { browserPageWeights } from './site-weight.js';
 import { median, summary } from './stats.js';
@@ -150,17 +150,6 @@ async function webglLatency(browser, url) {
 	} finally {
 		await bench.close();
 	}
-}
-
-/** The thread count with the lowest median per runtime and network. @param {any[]} rows */
-function bestRows(rows) {
-	/** @type {Record<string, any>} */
-	const best = {};
-	for (const r of rows.filter((r) => r.net && r.backend === 'wasm')) {
-		const key = `${r.net}/${r.runtime}`;
-		if (!best[key] || r.median < best[key].median) best[key] = r;
-	}
-	return best;
 }
 
 /**

@@ -1,0 +1,46 @@
+// Medians of several benchmark runs: node scripts/bench/median.js run1.json run2.json run3.json
+// Prints the same tables as one run, each figure the median of the runs' figures (latency: the median
+// of the runs' medians, mins and p90s), and the targets judged on those medians.
+import { readFileSync } from 'node:fs';
+import { bestRows, report } from './report.js';
+import { median } from './stats.js';
+
+/** @param {any[]} runs */
+export function medianResults(runs) {
+	const first = runs[0];
+	/** @param {(r: any) => any[]} list @param {(x: any) => string} key @param {string[]} fields */
+	const combine = (list, key, fields) =>
+		list(first).map((row) => {
+			const same = runs.map((r) => list(r).find((x) => key(x) === key(row))).filter(Boolean);
+			return { ...row, ...Object.fromEntries(fields.map((f) => [f, median(same.map((s) => s[f]))])), samples: same.length };
+		});
+	const latency = combine(
+		(r) => r.latency ?? [],
+		(x) => `${x.net}/${x.runtime}/${x.backend}/${x.threads}`,
+		['median', 'min', 'p90']
+	);
+	const coldStart = combine((r) => r.coldStart ?? [], (x) => `${x.net}/${x.runtime}`, ['totalMs']).map((c) => ({
+		...c,
+		phases: Object.fromEntries(
+			Object.keys(c.phases).map((p) => [
+				p,
+				median(runs.map((r) => r.coldStart?.find((/** @type {any} */ x) => x.net === c.net && x.runtime === c.runtime)?.phases[p]))
+			])
+		)
+	}));
+	return {
+		...first,
+		machine: { ...first.machine, date: runs.map((r) => r.machine.date).join(', ') },
+		latency,
+		best: bestRows(latency),
+		coldStart,
+		logitChecks: runs.flatMap((r) => r.logitChecks ?? [])
+	};
+}
+
+const files = process.argv.slice(2);
+if (files.length) {
+	const runs = files.map((f) => JSON.parse(readFileSync(f, 'utf8')));
+	console.log(`Medians of ${runs.length} runs`);
+	console.log(report(medianResults(runs)));
+}
