@@ -454,3 +454,69 @@ describe('the classifier embedded at the end of an article', () => {
 		180_000
 	);
 });
+
+describe('backend fallback', () => {
+	it('without WebGL, falls back to wasm with a notice and still classifies', async () => {
+		const context = await browser.newContext();
+		await context.addInitScript((base) => {
+			localStorage.setItem('egn.weightsBase.v1', base);
+			// A browser without WebGL: every WebGL context request fails.
+			for (const Canvas of [HTMLCanvasElement, OffscreenCanvas]) {
+				const original = Canvas.prototype.getContext as (...args: unknown[]) => unknown;
+				Canvas.prototype.getContext = function (this: unknown, type: string, ...rest: unknown[]) {
+					return /webgl/.test(type) ? null : original.call(this, type, ...rest);
+				} as never;
+			}
+		}, hub.base('ok'));
+		const page = await context.newPage();
+		const problems = watchProblems(page);
+		await page.goto(`${baseURL()}/en/classify`);
+		await waitForRuntime(page);
+		await expect(page.locator('fieldset.backend .fallback').textContent()).resolves.toMatch(
+			/WebGL is not available here, so the networks run on WebAssembly \(wasm\) instead\./
+		);
+		await loadImagenet(page);
+		await waitForResults(page);
+		expectImagenetResult(await readCards(page), 'en', 'WebAssembly');
+		expect(unexpected(problems)).toEqual({ console: [], failed: [] });
+		await context.close();
+	}, 300_000);
+
+	it('a lost WebGL context moves the networks to wasm, says so, and classifying goes on', async () => {
+		const context = await browser.newContext();
+		await context.addInitScript((base) => {
+			localStorage.setItem('egn.weightsBase.v1', base);
+			// Test hook: remember every WebGL context the page creates, to lose it later.
+			const contexts: WebGLRenderingContext[] = [];
+			Object.assign(window, { __glContexts: contexts });
+			for (const Canvas of [HTMLCanvasElement, OffscreenCanvas]) {
+				const original = Canvas.prototype.getContext as (...args: unknown[]) => unknown;
+				Canvas.prototype.getContext = function (this: unknown, type: string, ...rest: unknown[]) {
+					const made = original.call(this, type, ...rest);
+					if (made && /webgl/.test(type)) contexts.push(made as WebGLRenderingContext);
+					return made;
+				} as never;
+			}
+		}, hub.base('ok'));
+		const page = await context.newPage();
+		await page.goto(`${baseURL()}/en/classify`);
+		await waitForRuntime(page);
+		await loadImagenet(page);
+		await waitForResults(page);
+		expectImagenetResult(await readCards(page), 'en', 'WebGL');
+		await page.evaluate(() => {
+			const contexts = (window as unknown as { __glContexts: WebGLRenderingContext[] }).__glContexts;
+			for (const gl of contexts) gl.getExtension('WEBGL_lose_context')?.loseContext();
+		});
+		await expect
+			.poll(() => page.locator('fieldset.backend .fallback').textContent(), { timeout: 60_000 })
+			.toMatch(/The WebGL context was lost .*, so the networks run on WebAssembly \(wasm\) instead\./);
+		await page.getByRole('list', { name: 'Sample images' }).getByRole('button').nth(2).click();
+		await expect
+			.poll(async () => (await readCards(page)).map((c) => c.backend), { timeout: 120_000 })
+			.toEqual(['WebAssembly', 'WebAssembly']);
+		await waitForResults(page);
+		expectImagenetResult(await readCards(page), 'en', 'WebAssembly');
+		await context.close();
+	}, 300_000);
+});
