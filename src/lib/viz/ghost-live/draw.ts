@@ -16,6 +16,7 @@ export interface GridContent {
 
 /** The atlas pixels in a canvas of their own (null where there is no 2D canvas, e.g. jsdom). */
 export function atlasCanvas(pixels: Uint8ClampedArray, grid: AtlasGrid): Source | null {
+	if (typeof OffscreenCanvas === 'undefined' && typeof document === 'undefined') return null;
 	const canvas: Source =
 		typeof OffscreenCanvas !== 'undefined'
 			? new OffscreenCanvas(grid.width, grid.height)
