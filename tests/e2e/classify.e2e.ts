@@ -139,6 +139,42 @@ function unexpected(problems: PageProblems, allowed: (text: string) => boolean =
 
 const modelRequests = () => hub.requests.filter((r) => r.startsWith('slow/')).length;
 
+describe('offline default: our Fashion-MNIST models', () => {
+	it('classify the first test image with both bundled networks, and no request leaves the site', async () => {
+		const manifest = await (await fetch(`${baseURL()}/weights/fmnist-models.json`)).json();
+		const labels: string[] = (await (await fetch(`${baseURL()}/labels/fashion-mnist.en.json`)).json()).labels;
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		const problems = watchProblems(page);
+		const offsite: string[] = [];
+		page.on('request', (request) => {
+			if (!request.url().startsWith(baseURL()) && !request.url().startsWith('blob:'))
+				offsite.push(request.url());
+		});
+		await page.goto(`${baseURL()}/en/classify`);
+		await waitForResults(page, 'fmnist');
+		const cards = await readCards(page);
+		expect(cards.map((c) => c.name)).toEqual(['EfficientNet-B0 (width 0.5)', 'GhostNet 0.5×']);
+		for (const [i, card] of cards.entries()) {
+			expect(card.labels).toHaveLength(5);
+			for (const label of card.labels) expect(labels).toContain(label);
+			const entry = manifest.models.find(
+				(m: { family: string }) => m.family === ['efficientnet', 'ghostnet'][i]
+			);
+			const accuracy = (entry.testAccuracy * 100).toFixed(1);
+			expect(card.origin).toContain(
+				`bundled with this site, trained by us on Fashion-MNIST (${accuracy}% test accuracy)`
+			);
+		}
+		await expect(page.locator('.run-status').textContent()).resolves.toMatch(
+			/^In use: our models trained on Fashion-MNIST/
+		);
+		expect(offsite).toEqual([]);
+		expect(unexpected(problems)).toEqual({ console: [], failed: [] });
+		await context.close();
+	}, 300_000);
+});
+
 describe('classifier with ImageNet weights from a local hub mirror', () => {
 	let context: BrowserContext;
 	let page: Page;
@@ -348,6 +384,17 @@ describe('reader images: upload, drop, paste, camera, and bad images', () => {
 		expect(await problem().count()).toBe(0);
 		expectImagenetResult(await readCards(page), 'en', 'WebAssembly');
 	}, 180_000);
+
+	it('samples work from the keyboard: Tab to one, press Enter', async () => {
+		const samples = page.getByRole('list', { name: 'Sample images' }).getByRole('button');
+		await samples.nth(2).focus();
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('Tab');
+		await expect(samples.nth(2).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+		await page.keyboard.press('Enter');
+		await expect.poll(() => samples.nth(2).getAttribute('aria-pressed'), { timeout: 60_000 }).toBe('true');
+		await waitForResults(page);
+	}, 120_000);
 
 	it('a pasted image is classified', async () => {
 		await page.evaluate(async () => {
