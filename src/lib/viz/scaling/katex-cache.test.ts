@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { renderTex } from './katex-cache';
+import { loadKatex, renderTex } from './katex-cache';
 
 describe('renderTex', () => {
-	it('renders KaTeX HTML without MathML and returns the cached string for the same TeX', () => {
+	it('is null until KaTeX is loaded, then renders HTML without MathML, cached', async () => {
+		expect(renderTex('d = \\alpha^{\\phi}')).toBeNull();
+		await loadKatex();
 		const html = renderTex('d = \\alpha^{\\phi}');
 		expect(html).toContain('class="katex"');
 		expect(html).not.toContain('<math');

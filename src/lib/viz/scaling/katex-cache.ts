@@ -1,14 +1,25 @@
 /**
- * KaTeX rendering with a small cache: a drag changes φ only, so the constraint and the released
- * network's line repeat from event to event. HTML output only (half the DOM of HTML + MathML, and it is
- * replaced on every input event); callers give each equation a plain-text accessible name instead.
+ * KaTeX, loaded on demand and rendered with a small cache. The equations first show as plain text
+ * (also their accessible names; that is what the prerendered page holds), and KaTeX (≈ 75 KB gzip) is
+ * fetched only when the lab comes into view, so the article does not pay for it up front.
+ * A drag changes φ only, so the constraint and the released network's line repeat: hence the cache.
+ * HTML output only (half the DOM of HTML + MathML, replaced on every input event).
  */
-import katex from 'katex';
+type Katex = (typeof import('katex'))['default'];
 
+let katex: Katex | null = null;
+let loading: Promise<Katex> | null = null;
 const rendered = new Map<string, string>();
 const LIMIT = 200;
 
-export function renderTex(tex: string): string {
+export function loadKatex(): Promise<Katex> {
+	loading ??= import('katex').then((module) => (katex = module.default));
+	return loading;
+}
+
+/** KaTeX HTML of `tex`, or null while KaTeX is not loaded. */
+export function renderTex(tex: string): string | null {
+	if (!katex) return null;
 	let html = rendered.get(tex);
 	if (html === undefined) {
 		if (rendered.size >= LIMIT) rendered.clear();
