@@ -7,6 +7,7 @@ import type { BackendName } from '$lib/nets/runtime';
 import type { NetworkSession } from '$lib/state/networks.svelte';
 import type { Classification, TimingOptions } from './engine';
 import { checkImageFile, type InputErrorCode } from './image-input';
+import { MAX_IMAGE_PIXELS, SIZE_SNIFF_BYTES, imagePixelSize } from './image-size';
 import type { ImageProblem } from './messages';
 import type { DatasetId } from './models';
 import { SAMPLE_MANIFESTS, parseSamples, type Sample } from './samples';
@@ -48,6 +49,18 @@ function readErrorCode(error: unknown): InputErrorCode | null {
 		: null;
 }
 
+/** 'too-many-pixels' when the file's header announces more than MAX_IMAGE_PIXELS, else null. */
+async function tooManyPixels(file: Blob): Promise<'too-many-pixels' | null> {
+	let head: Uint8Array;
+	try {
+		head = new Uint8Array(await file.slice(0, SIZE_SNIFF_BYTES).arrayBuffer());
+	} catch {
+		return null; // Unreadable here: decoding will say what is wrong.
+	}
+	const size = imagePixelSize(head);
+	return size && size.width * size.height > MAX_IMAGE_PIXELS ? 'too-many-pixels' : null;
+}
+
 export class ClassifierController {
 	current = $state.raw<CurrentImage | null>(null);
 	outcome = $state.raw<Outcome | null>(null);
@@ -79,7 +92,7 @@ export class ClassifierController {
 	async pick(choice: Choice) {
 		if (choice.kind === 'file') {
 			if (!choice.file) return this.fail('nothing-found');
-			const refused = checkImageFile(choice.file);
+			const refused = checkImageFile(choice.file) ?? (await tooManyPixels(choice.file));
 			if (refused) return this.fail(refused);
 			const url = URL.createObjectURL(choice.file);
 			const image = {

@@ -10,6 +10,8 @@ export type InputErrorCode =
 	| 'not-an-image'
 	/** The file is larger than MAX_IMAGE_BYTES. */
 	| 'too-large'
+	/** The header announces more pixels than MAX_IMAGE_PIXELS (image-size.ts). */
+	| 'too-many-pixels'
 	/** Nothing usable was dropped or pasted. */
 	| 'nothing-found'
 	/** The browser could not decode the bytes (a broken or truncated image). */

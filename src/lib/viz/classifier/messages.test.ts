@@ -4,6 +4,7 @@ import { imageProblemMessage, type ImageProblem } from './messages';
 const problems: ImageProblem[] = [
 	'not-an-image',
 	'too-large',
+	'too-many-pixels',
 	'nothing-found',
 	'decode-failed',
 	'empty-image',
@@ -26,5 +27,6 @@ describe('imageProblemMessage', () => {
 	it('states the size limit', () => {
 		expect(imageProblemMessage('too-large', 'en')).toContain('40 MB');
 		expect(imageProblemMessage('too-large', 'zh')).toContain('40 MB');
+		expect(imageProblemMessage('too-many-pixels', 'en')).toContain('100 megapixels');
 	});
 });

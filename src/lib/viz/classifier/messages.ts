@@ -1,16 +1,19 @@
 /** Reader-facing text for every input and camera failure, in both languages (pure). */
 import type { Language } from '$lib/content/languages';
 import { MAX_IMAGE_BYTES, type CameraErrorCode, type InputErrorCode } from './image-input';
+import { MAX_IMAGE_PIXELS } from './image-size';
 
 /** Everything that can stop an image from being classified. */
 export type ImageProblem = InputErrorCode | CameraErrorCode | 'classify-failed';
 
 const limitMb = Math.round(MAX_IMAGE_BYTES / (1024 * 1024));
+const limitMp = Math.round(MAX_IMAGE_PIXELS / 1e6);
 
 const MESSAGES: Record<Language, Record<ImageProblem, string>> = {
 	en: {
 		'not-an-image': 'This file is not an image. Choose a JPEG, PNG, WebP or GIF file.',
 		'too-large': `This file is larger than ${limitMb} MB. Choose a smaller image.`,
+		'too-many-pixels': `This image has more than ${limitMp} megapixels, too many to decode safely in a browser tab. Choose a smaller image.`,
 		'nothing-found': 'There was no image in what you dropped or pasted. Use an image file or a copied image.',
 		'decode-failed':
 			'The browser could not read this image: the file may be broken, or in a format it does not support.',
@@ -29,6 +32,7 @@ const MESSAGES: Record<Language, Record<ImageProblem, string>> = {
 	zh: {
 		'not-an-image': '这不是图片文件。请选择 JPEG、PNG、WebP 或 GIF 图片。',
 		'too-large': `文件超过 ${limitMb} MB，请选择小一些的图片。`,
+		'too-many-pixels': `这张图片超过 ${limitMp} 百万像素，在浏览器标签页里解码可能耗尽内存。请选择小一些的图片。`,
 		'nothing-found': '拖入或粘贴的内容里没有图片。请使用图片文件，或复制一张图片后粘贴。',
 		'decode-failed': '浏览器无法读取这张图片：文件可能已损坏，或格式不受支持。',
 		'empty-image': '这张图片没有像素。',
