@@ -2,6 +2,7 @@
 // Prints the same tables as one run, each figure the median of the runs' figures (latency: the median
 // of the runs' medians, mins and p90s), and the targets judged on those medians.
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { bestRows, report } from './report.js';
 import { median } from './stats.js';
 
@@ -38,8 +39,8 @@ export function medianResults(runs) {
 	};
 }
 
-const files = process.argv.slice(2);
-if (files.length) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	const files = process.argv.slice(2);
 	const runs = files.map((f) => JSON.parse(readFileSync(f, 'utf8')));
 	console.log(`Medians of ${runs.length} runs`);
 	console.log(report(medianResults(runs)));
