@@ -46,7 +46,7 @@ describe.each(['en', 'zh'] as const)('Scaling lab (%s), production build in Chro
 		expect(await text(page, 'total-params')).toBe('5,288,548');
 		expect(await text(page, 'total-macs')).toBe('385.8 M');
 		// KaTeX arrives when the lab comes into view; until then the equations are plain text.
-		await page.locator(LAB).scrollIntoViewIfNeeded();
+		await page.locator(`${LAB} .equations`).scrollIntoViewIfNeeded();
 		await page.waitForFunction((lab) => document.querySelectorAll(`${lab} .katex`).length >= 6, LAB);
 		expect(await page.locator(`${LAB} .equation .plain`).count()).toBe(0);
 		expect(await page.locator(`${LAB} [data-testid=exact-curve] path`).count()).toBe(1);
