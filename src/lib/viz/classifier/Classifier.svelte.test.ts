@@ -147,31 +147,46 @@ describe('Classifier', () => {
 		expect(getUserMedia).toHaveBeenCalledWith({ video: { facingMode: 'environment' }, audio: false });
 	});
 
-	it('embedded in an article, starts tfjs only when the classifier comes near the viewport', async () => {
-		let reveal: (visible: boolean) => void = () => {};
+	function fakeIntersection() {
+		const observer = { reveal: (_visible: boolean) => {} };
 		vi.stubGlobal(
 			'IntersectionObserver',
 			class {
 				constructor(callback: (entries: { isIntersecting: boolean }[]) => void) {
-					reveal = (visible) => callback([{ isIntersecting: visible }]);
+					observer.reveal = (visible) => callback([{ isIntersecting: visible }]);
 				}
 				observe() {}
 				disconnect() {}
 			}
 		);
+		return observer;
+	}
+
+	it('embedded in an article, starts tfjs only when the classifier comes near the viewport', async () => {
+		const observer = fakeIntersection();
 		const { session, engine } = fakeSession();
 		render(Classifier, { lang: 'en', session, embedded: true });
-		expect(
-			screen.getByRole('heading', { name: 'Image classifier: EfficientNet and GhostNet side by side' })
-		).toBeInTheDocument();
+		const title = 'Image classifier: EfficientNet and GhostNet side by side';
+		expect(screen.getByRole('heading', { name: title })).toBeInTheDocument();
 		expect(screen.getByRole('status', { name: '' })).toHaveTextContent(
 			'TensorFlow.js loads when you scroll here.'
 		);
-		reveal(false);
+		observer.reveal(false);
 		await new Promise((resolve) => setTimeout(resolve, 10));
 		expect(engine.start).not.toHaveBeenCalled();
-		reveal(true);
+		observer.reveal(true);
 		await vi.waitFor(() => expect(engine.start).toHaveBeenCalledWith('webgl'));
+		await vi.waitFor(() => expect(engine.classify).toHaveBeenCalledTimes(1));
+	});
+
+	it('embedded, waits to classify until reached even when another live part started the session', async () => {
+		const observer = fakeIntersection();
+		const { session, engine } = fakeSession();
+		render(Classifier, { lang: 'en', session, embedded: true });
+		await session.start();
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		expect(engine.classify).not.toHaveBeenCalled();
+		observer.reveal(true);
 		await vi.waitFor(() => expect(engine.classify).toHaveBeenCalledTimes(1));
 	});
 });
