@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
-import { validateContentPlugin } from './src/lib/content/validate-plugin';
+import { contentPlugin } from './src/lib/content/content-plugin';
 
 // Cross-origin isolation lets the tfjs wasm backend use threads (SharedArrayBuffer).
 const isolationHeaders = {
@@ -10,7 +10,7 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-	plugins: [validateContentPlugin(), sveltekit(), svelteTesting()],
+	plugins: [contentPlugin(), sveltekit(), svelteTesting()],
 	server: { headers: isolationHeaders, fs: { allow: ['content'] } },
 	preview: { headers: isolationHeaders },
 	test: {

@@ -1,4 +1,5 @@
 import type { Component } from 'svelte';
+import metadata from 'virtual:article-meta';
 import { languages, type Language } from './languages';
 
 export interface Heading {
@@ -21,8 +22,7 @@ export interface Article extends ArticleMeta {
 	slug: string;
 }
 
-// Frontmatter of every article, eagerly (small); the article bodies load per page.
-const metadata = import.meta.glob<ArticleMeta>('/content/*/*.md', { eager: true, import: 'metadata' });
+// Metadata comes from the content plugin (no article bodies); each body loads with its own page.
 const bodies = import.meta.glob<Component>('/content/*/*.md', { import: 'default' });
 
 const pathOf = (lang: Language, slug: string) => `/content/${lang}/${slug}.md`;

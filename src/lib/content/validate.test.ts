@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateContent } from './validate';
-import { readContentTree, validateContentPlugin } from './validate-plugin';
+import { contentPlugin, readContentTree } from './content-plugin';
 
 const fm = { title: 'T', description: 'D' };
 
@@ -59,8 +59,23 @@ describe('the content tree', () => {
 		mkdirSync(join(root, 'content', 'en'), { recursive: true });
 		writeFileSync(join(root, 'content', 'zh', 'x.md'), '---\ntitle: X\n---\ntext\n');
 		writeFileSync(join(root, 'content', 'en', 'x.md'), '---\ntitle: X\ndescription: D\n---\n');
-		const plugin = validateContentPlugin(root);
+		const plugin = contentPlugin(root);
 		const buildStart = plugin.buildStart as () => void;
 		expect(() => buildStart()).toThrow('content/zh/x.md: frontmatter field "description" is missing or empty');
+	});
+});
+
+describe('virtual:article-meta', () => {
+	it('serves frontmatter and heading ids without the article bodies', async () => {
+		const plugin = contentPlugin(process.cwd());
+		const resolveId = plugin.resolveId as (id: string) => string | undefined;
+		const load = plugin.load as (this: { addWatchFile(f: string): void }, id: string) => Promise<string>;
+		const id = resolveId('virtual:article-meta')!;
+		const code = await load.call({ addWatchFile: () => {} }, id);
+		const meta = JSON.parse(code.replace(/^export default /, '').replace(/;$/, ''));
+		const ghost = meta['/content/en/ghostnet.md'];
+		expect(ghost.title).toMatch(/GhostNet/);
+		expect(ghost.headings.map((h: { id: string }) => h.id)).toContain('references');
+		expect(code).not.toContain('<script');
 	});
 });
