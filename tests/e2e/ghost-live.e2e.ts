@@ -23,13 +23,16 @@ afterAll(async () => {
 	await Promise.all([browser?.close(), hub?.close()]);
 });
 
-async function open(lang: string) {
+async function open(lang: string, hubBase: string | null = hub.base('ok')) {
 	const context: BrowserContext = await browser.newContext();
-	await context.addInitScript((base) => localStorage.setItem('egn.weightsBase.v1', base), hub.base('ok'));
+	if (hubBase)
+		await context.addInitScript((base) => localStorage.setItem('egn.weightsBase.v1', base), hubBase);
 	const page = await context.newPage();
 	const problems = watchProblems(page);
+	const requests: string[] = [];
+	page.on('request', (request) => requests.push(request.url()));
 	await page.goto(`${baseURL()}/${lang}/ghostnet`, { waitUntil: 'networkidle' });
-	return { context, page, problems };
+	return { context, page, problems, requests };
 }
 
 /** Polls `read` until `accept` holds (the parts compute asynchronously, some runs take seconds). */
@@ -107,11 +110,11 @@ async function checkFinder(finder: Locator, modelId: string, channels: number) {
 	expect((await canvasPixels(finder.getByTestId('value-canvas').first())).opaque).toBeGreaterThan(100);
 }
 
-async function drawnModule(maps: Locator, key: string) {
+async function drawnModule(maps: Locator, key: string, modelId = GHOSTNET) {
 	await maps.getByTestId('module-select').selectOption(key);
 	await until(
 		() => maps.getAttribute('data-module'),
-		(v) => v === `${GHOSTNET}/${key}`
+		(v) => v === `${modelId}/${key}`
 	);
 	return {
 		pixels: await canvasPixels(maps.getByTestId('map-grid')),
@@ -163,4 +166,34 @@ describe.each(languages)('GhostNet article ($lang): live parts with fixture weig
 		expect(problems).toEqual({ console: [], failed: [] });
 		await context.close();
 	}, 900_000);
+});
+
+describe('GhostNet article: live parts offline, on the bundled Fashion-MNIST GhostNet', () => {
+	it.each(languages)(
+		'$lang: runs with no download from another site and says which weights it uses',
+		async (t) => {
+			const manifest = await (await fetch(`${baseURL()}/weights/fmnist-models.json`)).json();
+			const ghost = manifest.models.find((m: { family: string }) => m.family === 'ghostnet');
+			const { context, page, problems } = await open(t.lang, null);
+			const requests: string[] = [];
+			page.on('request', (request) => requests.push(request.url()));
+
+			const finder = page.getByTestId('redundancy-finder');
+			await finder.scrollIntoViewIfNeeded();
+			// GhostNet 0.5×: a stem of 16·0.5 = 8 maps.
+			await checkFinder(finder, ghost.id, 8);
+
+			const maps = page.getByTestId('live-feature-maps');
+			await maps.scrollIntoViewIfNeeded();
+			const first = await drawnModule(maps, 'blocks.0.0.ghost1', ghost.id);
+			const second = await drawnModule(maps, 'blocks.2.0.ghost1', ghost.id);
+			expect(first.pixels.opaque).toBeGreaterThan(1000);
+			expect(second.pixels.hash).not.toBe(first.pixels.hash);
+			expect(await maps.getByTestId('weights-in-use').textContent()).toContain('Fashion-MNIST');
+			expect(requests.filter((url) => !url.startsWith(baseURL()))).toEqual([]);
+			expect(problems).toEqual({ console: [], failed: [] });
+			await context.close();
+		},
+		600_000
+	);
 });
