@@ -111,7 +111,7 @@ def ship(net, exported, cfg, metrics, preds, log):
     """net must already hold the fp16-rounded weights; preds: its predictions on the 10,000 test images."""
     _, labels = data.load('t10k')
     samples = data.sample_indices(labels)
-    extra = {'test_accuracy': f'{metrics["testAccuracy"]:.4f}', 'seed': cfg['seed'], 'epochs': cfg['epochs']}
+    extra = {'test_accuracy': f'{metrics["testAccuracy"]:.4f}', 'seed': cfg['seed'], 'epochs': metrics['epochs']}
     path, size, digest = write_weights(net, exported, cfg, extra)
     stem = cfg['export']['id']
     refs = write_references(net, exported, cfg, stem)
@@ -144,7 +144,8 @@ def ship(net, exported, cfg, metrics, preds, log):
         },
         'training': {
             'command': metrics['command'], 'config': cfg.get('configPath'), 'seed': cfg['seed'],
-            'epochs': cfg['epochs'], 'trainSeconds': metrics['trainSeconds'], 'torch': torch.__version__,
+            'epochs': metrics['epochs'], 'stages': metrics['stages'], 'trainSeconds': metrics['trainSeconds'],
+            'torch': torch.__version__,
             'threads': metrics['threads'], 'finished': metrics['finished'],
         },
         'references': refs,

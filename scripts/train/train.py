@@ -78,6 +78,8 @@ def stages_of(cfg):
     return [main] + list(cfg.get('restarts', []))
 
 
+# What a restart may set differently from the main stage (besides epochs, lr, warmupEpochs, minLrRatio).
+STAGE_OVERRIDES = ('augment', 'labelSmoothing')
 STAGE_KEYS = ('model', 'seed', 'epochs', 'batchSize', 'optimizer', 'schedule', 'labelSmoothing', 'dropRate',
               'dropPathRate', 'augment')
 
@@ -183,10 +185,11 @@ def run_stage(k, stage, net, cfg, train_set, test_set, log, max_steps):
     opt = make_optimizer(net, cfg, stage['lr'])
     steps_per_epoch = len(train_set[0]) // cfg['batchSize']
     lr = lr_schedule(stage, steps_per_epoch)
+    stage_cfg = {**cfg, **{n: stage[n] for n in STAGE_OVERRIDES if n in stage}}
     history = []
     step = 0
     for epoch in range(stage['epochs']):
-        step, stats = train_epoch(net, opt, cfg, *train_set, rng, step, lr, log, max_steps)
+        step, stats = train_epoch(net, opt, stage_cfg, *train_set, rng, step, lr, log, max_steps)
         acc, loss, _ = evaluate(net, *test_set)
         stats.update({'stage': k, 'epochInStage': epoch + 1, 'testAcc': acc, 'testLoss': loss})
         history.append(stats)
