@@ -69,6 +69,8 @@ async function waitForResults(page: Page, dataset = 'imagenet') {
 			const section = document.querySelector('.egn-classifier');
 			if (section?.getAttribute('data-dataset') !== want || section.getAttribute('aria-busy') !== 'false')
 				return false;
+			// The results shown are for this data set (not the previous set's, about to be replaced).
+			if (section.getAttribute('data-result-dataset') !== want) return false;
 			const cards = [...section.querySelectorAll('article.card')];
 			return cards.length === 2 && cards.every((c) => c.getAttribute('data-top-index') !== '');
 		},

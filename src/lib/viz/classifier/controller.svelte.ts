@@ -110,12 +110,16 @@ export class ClassifierController {
 			return this.run({ blob: choice.photo, url, alt: '', sampleId: null, dataset: null, owned: true });
 		}
 		const { sample, dataset, alt } = choice;
+		const ticket = ++this.ticket;
 		try {
 			const response = await fetch(sample.url);
 			if (!response.ok) throw new Error(`HTTP ${response.status}`);
 			const blob = await response.blob();
+			if (ticket !== this.ticket) return; // The reader chose something else meanwhile.
 			await this.run({ blob, url: sample.url, alt, sampleId: sample.id, dataset, owned: false });
 		} catch {
+			if (ticket !== this.ticket) return;
+			this.busy = false;
 			this.fail('classify-failed');
 		}
 	}
@@ -144,7 +148,26 @@ export class ClassifierController {
 		}
 	}
 
-	/** Classifies the current image again (after a backend or model-set switch). */
+	/**
+	 * After a model-set switch: classifies the reader's own image again, else shows the set's first
+	 * sample. Any run still going for the previous set is dropped at once, so its result never shows.
+	 */
+	async show(dataset: DatasetId, altOf: (sample: Sample) => string) {
+		const ticket = ++this.ticket;
+		this.busy = true;
+		try {
+			const list = await this.loadSamples(dataset);
+			if (ticket !== this.ticket) return;
+			const current = this.current;
+			if (current && (current.dataset === null || current.dataset === dataset))
+				return await this.run(current);
+			if (list[0]) return await this.pick({ kind: 'sample', sample: list[0], dataset, alt: altOf(list[0]) });
+		} finally {
+			if (ticket === this.ticket) this.busy = false;
+		}
+	}
+
+	/** Classifies the current image again (after a backend switch). */
 	rerun() {
 		if (this.current) return this.run(this.current);
 	}
