@@ -165,7 +165,7 @@ describe('offline default: our Fashion-MNIST models', () => {
 			);
 			const accuracy = (entry.testAccuracy * 100).toFixed(1);
 			expect(card.origin).toContain(
-				`bundled with this site, trained by us on Fashion-MNIST (${accuracy}% test accuracy)`
+				`Fashion-MNIST · bundled with this site, trained by us (${accuracy}% test accuracy)`
 			);
 		}
 		await expect(page.locator('.run-status').textContent()).resolves.toMatch(

@@ -62,7 +62,7 @@ describe('originLine', () => {
 			fromCache: false
 		};
 		expect(originLine(set.models[1], origin, 'en')).toBe(
-			'GhostNet 0.5× · Fashion-MNIST · bundled with this site, trained by us on Fashion-MNIST (91.2% test accuracy) · 1.2 MB'
+			'GhostNet 0.5× · Fashion-MNIST · bundled with this site, trained by us (91.2% test accuracy) · 1.2 MB'
 		);
 	});
 });

@@ -33,8 +33,8 @@ function sourceText(model: ModelInfo, origin: WeightsOrigin, lang: Language): st
 		case 'bundled': {
 			const accuracy = ((model.bundled?.testAccuracy ?? 0) * 100).toFixed(1);
 			return zh
-				? `随本站发布、由我们在 Fashion-MNIST 上训练（测试集准确率 ${accuracy}%）`
-				: `bundled with this site, trained by us on Fashion-MNIST (${accuracy}% test accuracy)`;
+				? `随本站发布、由我们训练（测试集准确率 ${accuracy}%）`
+				: `bundled with this site, trained by us (${accuracy}% test accuracy)`;
 		}
 	}
 }
