@@ -66,7 +66,9 @@ async function sendSlowly(response: ServerResponse, body: Uint8Array) {
 }
 
 export async function startHubServer(): Promise<HubServer> {
-	const files = new Map(Object.entries(HUB_REPOS).map(([repo, stem]) => [repo, readFileSync(fixturePath(stem))]));
+	const files = new Map(
+		Object.entries(HUB_REPOS).map(([repo, stem]) => [repo, readFileSync(fixturePath(stem))])
+	);
 	const other = (repo: string) => [...files.keys()].find((r) => r !== repo) as string;
 	const requests: string[] = [];
 
@@ -86,7 +88,12 @@ export async function startHubServer(): Promise<HubServer> {
 			case 'truncated':
 				return send(response, 200, 'application/octet-stream', body.subarray(0, body.length >> 1));
 			case 'html':
-				return send(response, 200, 'text/html; charset=utf-8', '<!doctype html><title>Sign in</title><p>Sign in');
+				return send(
+					response,
+					200,
+					'text/html; charset=utf-8',
+					'<!doctype html><title>Sign in</title><p>Sign in'
+				);
 			case 'swapped':
 				return send(response, 200, 'application/octet-stream', files.get(other(repo)) as Uint8Array);
 		}
