@@ -8,7 +8,7 @@ import type { CheckpointEntry } from '$lib/nets/weights/catalog';
 import type { LoadOptions, WeightsSource } from '$lib/nets/weights/sources';
 import { NetworkSession, type NetworkDeps } from '$lib/state/networks.svelte';
 import type { PreprocessConfig } from '$lib/nets/preprocess';
-import type { ClassifierEngine, TimingOptions } from './engine';
+import type { Classification, ClassifierEngine, TimingOptions } from './engine';
 
 export const backendInfo = (active: BackendName, requested = active): BackendInfo => ({
 	requested,
@@ -30,7 +30,7 @@ export function fakeEngine() {
 				_source: unknown,
 				_config: PreprocessConfig,
 				_timing: TimingOptions
-			) => ({
+			): Promise<Classification> => ({
 				runs: ids.map((modelId, i) => ({
 					modelId,
 					top: [
