@@ -85,4 +85,16 @@ describe('WeightManager', () => {
 		render(WeightManager, { session, lang: 'en' });
 		await vi.waitFor(() => expect(screen.getByText('(hub.test, developer setting)')).toBeInTheDocument());
 	});
+
+	it('takes a weights file dropped on a model row in file mode', async () => {
+		const { session, calls } = fakeSession();
+		render(WeightManager, { session, lang: 'en' });
+		await fireEvent.click(screen.getByRole('radio', { name: /A .safetensors file/ }));
+		const file = new File(['x'], 'ghost.safetensors');
+		await fireEvent.dragOver(row('ghostnet_100.in1k'), { dataTransfer: { files: [file], types: ['Files'] } });
+		expect(row('ghostnet_100.in1k')).toHaveClass('dragging');
+		await fireEvent.drop(row('ghostnet_100.in1k'), { dataTransfer: { files: [file], types: ['Files'] } });
+		await vi.waitFor(() => expect(session.slots['ghostnet_100.in1k'].status).toBe('ready'));
+		expect(calls.filter((c) => c.source.kind === 'file').map((c) => c.id)).toEqual(['ghostnet_100.in1k']);
+	});
 });
