@@ -11,10 +11,4 @@ declare global {
 	}
 }
 
-declare module 'virtual:article-meta' {
-	/** Frontmatter and headings of every article, keyed by `/content/<lang>/<slug>.md`. */
-	const metadata: Record<string, import('$lib/content/articles').ArticleMeta>;
-	export default metadata;
-}
-
 export {};
