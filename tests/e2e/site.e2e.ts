@@ -55,6 +55,13 @@ describe('the site, in Chromium, from the production build', () => {
 		await page.close();
 	});
 
+	it('the home page leads to both articles and the classifier in each language', async () => {
+		const html = await (await fetch(baseURL() + '/')).text();
+		for (const href of ['/en/efficientnet', '/en/ghostnet', '/en/classify', '/zh/classify']) {
+			expect(html).toContain(`href="${href}"`);
+		}
+	});
+
 	it('previous/next links lead through the articles', async () => {
 		const page = await browser.newPage();
 		await page.goto(baseURL() + '/en/efficientnet');

@@ -20,6 +20,8 @@ export const siteText: Localized<{
 	errorTitle: string;
 	backHome: string;
 	footer: string;
+	classifyLink: string;
+	classifyBlurb: string;
 }> = {
 	zh: {
 		siteName: 'EfficientNet 与 GhostNet · 交互讲解',
@@ -34,7 +36,9 @@ export const siteText: Localized<{
 		notFoundBody: '这个地址没有对应的页面。可以从下面的文章继续阅读。',
 		errorTitle: '出错了',
 		backHome: '回到首页',
-		footer: '所有数字都由运行网络的同一份代码实时计算。'
+		footer: '所有数字都由运行网络的同一份代码实时计算。',
+		classifyLink: '用真实网络给图像分类',
+		classifyBlurb: '在浏览器中并排运行 EfficientNet-B0 与 GhostNet：示例图片、上传或摄像头，查看 top-5、延迟和计算量。'
 	},
 	en: {
 		siteName: 'EfficientNet & GhostNet, live',
@@ -49,6 +53,9 @@ export const siteText: Localized<{
 		notFoundBody: 'There is no page at this address. You can continue with one of the articles below.',
 		errorTitle: 'Something went wrong',
 		backHome: 'Back to the home page',
-		footer: 'Every number is computed live by the same code that runs the networks.'
+		footer: 'Every number is computed live by the same code that runs the networks.',
+		classifyLink: 'Classify images with the real networks',
+		classifyBlurb:
+			'EfficientNet-B0 and GhostNet side by side in your browser: samples, uploads or the camera, with top-5, latency and MACs.'
 	}
 };
