@@ -49,8 +49,14 @@ async function until<T>(read: () => Promise<T>, accept: (v: T) => boolean, timeo
 /** Clicks the weight manager's "load the ImageNet weights" inside `part` and waits until both are loaded. */
 async function loadImagenet(part: Locator, t: Text) {
 	const button = part.getByRole('button', { name: t.load });
-	if (!(await button.isVisible())) await part.getByText(t.weights).click();
-	await button.click();
+	// Checkpoints already in Cache Storage (from the other language's run) load by themselves, and the
+	// button goes away while we reach for it: then there is nothing to click, only to wait for.
+	try {
+		if (!(await button.isVisible())) await part.getByText(t.weights).click({ timeout: 5_000 });
+		await button.click({ timeout: 10_000 });
+	} catch {
+		// fall through to the wait below, which fails if the weights never load
+	}
 	const select = part.getByTestId('model-select');
 	await until(
 		() => select.locator(`option[value="${GHOSTNET}"]`).textContent(),
