@@ -49,15 +49,17 @@ async function until<T>(read: () => Promise<T>, accept: (v: T) => boolean, timeo
 /** Clicks the weight manager's "load the ImageNet weights" inside `part` and waits until both are loaded. */
 async function loadImagenet(part: Locator, t: Text) {
 	const button = part.getByRole('button', { name: t.load });
-	// Checkpoints already in Cache Storage (from the other language's run) load by themselves, and the
-	// button goes away while we reach for it: then there is nothing to click, only to wait for.
-	try {
-		if (!(await button.isVisible())) await part.getByText(t.weights).click({ timeout: 5_000 });
-		await button.click({ timeout: 10_000 });
-	} catch {
-		// fall through to the wait below, which fails if the weights never load
-	}
+	const manager = part.getByText(t.weights);
 	const select = part.getByTestId('model-select');
+	const loaded = async () =>
+		/\((loaded|已加载)\)/.test((await select.locator(`option[value="${GHOSTNET}"]`).textContent()) ?? '');
+	// The weight manager may be collapsed, and cached checkpoints may load by themselves: keep opening it
+	// and pressing "load" until the weights are loaded (the wait below fails if they never are).
+	for (let attempt = 0; attempt < 20 && !(await loaded()); attempt++) {
+		if (await button.isVisible()) await button.click({ timeout: 5_000 }).catch(() => {});
+		else if (await manager.isVisible()) await manager.click({ timeout: 5_000 }).catch(() => {});
+		await new Promise((r) => setTimeout(r, 1_000));
+	}
 	await until(
 		() => select.locator(`option[value="${GHOSTNET}"]`).textContent(),
 		(text) => /\((loaded|已加载)\)/.test(text ?? '')
