@@ -29,8 +29,29 @@ export function medianResults(runs) {
 			])
 		)
 	}));
+	const ghostMaps = (first.ghostMaps ?? []).map((/** @type {any} */ row) => {
+		const same = runs
+			.map((r) => r.ghostMaps?.find((/** @type {any} */ x) => x.module === row.module && x.backend === row.backend))
+			.filter(Boolean);
+		/** @param {string} phase */
+		const phase = (phase) => ({
+			...row[phase],
+			median: median(same.map((s) => s[phase].median)),
+			p90: median(same.map((s) => s[phase].p90))
+		});
+		return {
+			...row,
+			preprocessMs: phase('preprocessMs'),
+			computeMs: phase('computeMs'),
+			drawMs: phase('drawMs'),
+			totalMs: phase('totalMs'),
+			tensorsLeaked: Math.max(...same.map((s) => s.tensorsLeaked)),
+			samples: same.length
+		};
+	});
 	return {
 		...first,
+		ghostMaps,
 		machine: { ...first.machine, date: runs.map((r) => r.machine.date).join(', ') },
 		latency,
 		best: bestRows(latency),

@@ -20,4 +20,30 @@ describe('medianResults', () => {
 		expect(m.best['efficientnet_b0/ours'].median).toBe(20);
 		expect(m.logitChecks).toHaveLength(3);
 	});
+
+	it('combines the Ghost lab map timings per module and backend, keeping the worst leak', () => {
+		const phase = (x: number) => ({ median: x, min: x, p90: 2 * x, runs: 20 });
+		const maps = (total: number, leaked: number) => ({
+			...run(1, 1, 1),
+			ghostMaps: [
+				{
+					module: 'blocks.0.0.ghost1',
+					backend: 'wasm',
+					threads: 1,
+					preprocessMs: phase(total / 4),
+					computeMs: phase(total / 2),
+					drawMs: phase(total / 4),
+					totalMs: phase(total),
+					tensorsLeaked: leaked
+				}
+			]
+		});
+		const m = medianResults([maps(40, 0), maps(80, 1), maps(60, 0)]);
+		expect(m.ghostMaps).toHaveLength(1);
+		expect(m.ghostMaps[0].totalMs.median).toBe(60);
+		expect(m.ghostMaps[0].totalMs.p90).toBe(120);
+		expect(m.ghostMaps[0].computeMs.median).toBe(30);
+		expect(m.ghostMaps[0].tensorsLeaked).toBe(1);
+		expect(m.ghostMaps[0].samples).toBe(3);
+	});
 });

@@ -131,6 +131,26 @@ export function report(results) {
 			]);
 		parts.push('\nMemory while classifying sample images (wasm)\n' + table(rows));
 	}
+	if (results.ghostMaps?.length) {
+		const rows = [['Ghost lab: image → drawn maps', 'backend', 'threads', 'total median ms', 'p90 ms', 'preprocess', 'compute', 'draw', 'runs', 'leaked']];
+		for (const r of results.ghostMaps)
+			rows.push([
+				r.module,
+				r.backend,
+				r.threads ?? '–',
+				ms(r.totalMs.median),
+				ms(r.totalMs.p90),
+				ms(r.preprocessMs.median),
+				ms(r.computeMs.median),
+				ms(r.drawMs.median),
+				r.totalMs.runs,
+				r.tensorsLeaked
+			]);
+		parts.push(
+			'\nGhost lab live maps (GhostNet 1.0x, a different sample image per run: decode + preprocess, network to the module + packing + one read, drawing; medians in ms)\n' +
+				table(rows)
+		);
+	}
 	if (results.scaling?.length) {
 		const rows = [['Scaling lab update (resolve + cost)', 'median ms', 'min ms', 'p90 ms', 'runs']];
 		for (const s of results.scaling) rows.push([s.state, ms(s.median) === '0.0' ? s.median.toFixed(3) : s.median.toFixed(3), s.min.toFixed(3), s.p90.toFixed(3), s.runs]);

@@ -3,7 +3,7 @@
 //
 // Environment: BENCH_SKIP_BUILD=1 reuses build/ (the site) · BENCH_RUNS (timed runs, default 50) ·
 // BENCH_WARMUP (default 5) · BENCH_THREADS (default "1,2") · BENCH_PHASES (comma list of
-// weight,latency,webgl,profile,cold,memory,scaling; default all) · BENCH_OUT (default bench/results.json) ·
+// weight,latency,webgl,profile,cold,memory,maps,scaling; default all) · BENCH_OUT (default bench/results.json) ·
 // BENCH_BASELINE=<git revision>: also runs src/lib/nets of that revision ("before") in the latency pages.
 import { execSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,7 +33,7 @@ const RUNS = Number(env.BENCH_RUNS ?? 50);
 const WARMUP = Number(env.BENCH_WARMUP ?? 5);
 const THREADS = (env.BENCH_THREADS ?? '1,2').split(',').map(Number);
 const PHASES = new Set(
-	(env.BENCH_PHASES ?? 'weight,latency,webgl,profile,cold,memory,scaling').split(',').map((s) => s.trim())
+	(env.BENCH_PHASES ?? 'weight,latency,webgl,profile,cold,memory,maps,scaling').split(',').map((s) => s.trim())
 );
 const OUT = env.BENCH_OUT ?? join(ROOT, 'bench/results.json');
 const BASELINE = env.BENCH_BASELINE ?? null;
@@ -198,6 +198,35 @@ async function memory(browser, url, threads) {
 	return out;
 }
 
+/**
+ * The Ghost lab's image choice → drawn maps, per backend in a fresh page (wasm at `threads`, webgl).
+ * @param {import('playwright-core').Browser} browser @param {string} url @param {number} threads
+ */
+async function ghostMaps(browser, url, threads) {
+	const runs = Math.max(5, Math.min(RUNS, 20));
+	const out = [];
+	for (const backend of ['wasm', 'webgl']) {
+		const bench = await openBenchPage(browser, url);
+		try {
+			log(`Ghost lab maps: ${backend}${backend === 'wasm' ? `, ${threads} thread(s)` : ''}, ${runs} runs per module`);
+			const r = /** @type {any} */ (await bench.call('ghostMaps', { backend, threads, runs, warmup: 2 }));
+			for (const c of r.cases) {
+				out.push({
+					module: c.module,
+					backend,
+					threads: backend === 'wasm' ? r.setup.threads : null,
+					...Object.fromEntries(Object.entries(c.times).map(([phase, xs]) => [phase, summary(/** @type {number[]} */ (xs))])),
+					tensorsLeaked: Math.max(...c.tensorDeltas)
+				});
+			}
+			out.push({ backend, tensors: [r.tensorsBefore, r.tensorsAfter] });
+		} finally {
+			await bench.close();
+		}
+	}
+	return out;
+}
+
 /** @param {import('playwright-core').Browser} browser @param {string} url */
 async function scaling(browser, url) {
 	const bench = await openBenchPage(browser, url);
@@ -270,6 +299,11 @@ async function main() {
 			const threads = best['efficientnet_b0/ours']?.threads ?? Math.max(...THREADS);
 			log(`memory: classifying 30 sample images per network (wasm, ${threads} thread(s))`);
 			results.memory = await memory(browser, benchUrl, threads);
+		}
+		if (PHASES.has('maps')) {
+			const rows = await ghostMaps(browser, benchUrl, best['ghostnet_100/ours']?.threads ?? Math.max(...THREADS));
+			results.ghostMaps = rows.filter((r) => r.module);
+			results.tensorsDuringGhostMaps = rows.filter((r) => r.tensors);
 		}
 		if (PHASES.has('scaling')) {
 			log('Scaling lab: scalingUpdate for B7');

@@ -10,6 +10,7 @@ import { measureMemory } from './memory';
 import { buildBaselineNet, buildNet, profileOurs, runOurs, startBackend, tensorCount } from './ours';
 import { configurePeer, createSession, peerVersion, runPeer, type Session } from './peer';
 import { timeScaling } from './scaling';
+import { timeGhostMaps } from './ghost-maps';
 
 interface Loaded {
 	fixture: Fixture;
@@ -130,6 +131,7 @@ window.bench = {
 	cold,
 	profile,
 	memory: measureMemory,
-	scaling: timeScaling
+	scaling: timeScaling,
+	ghostMaps: timeGhostMaps
 };
 document.body.dataset.ready = 'true';
