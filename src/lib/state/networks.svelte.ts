@@ -43,6 +43,7 @@ import {
 	type ModelSet
 } from '$lib/viz/classifier/models';
 import { weightsBaseOverride } from '$lib/viz/weights/dev-settings';
+import { installDevtools } from './devtools';
 import { describeWeightError, type WeightFailure } from '$lib/viz/weights/errors';
 
 export type SourceKind = 'hub' | 'static' | 'file' | 'bundled';
@@ -326,6 +327,9 @@ let shared: NetworkSession | null = null;
 
 /** The tab's session, created on first use (in the browser only: call it from effects and handlers). */
 export function networks(): NetworkSession {
-	shared ??= new NetworkSession(browserDeps());
+	if (!shared) {
+		shared = new NetworkSession(browserDeps());
+		installDevtools(shared);
+	}
 	return shared;
 }

@@ -1,0 +1,63 @@
+/**
+ * Developer console hook: with `localStorage.setItem('egn.devtools.v1', 'on')` and a reload, the page
+ * exposes `window.egnDevtools.logits(modelId, input)`, which runs a loaded network of the shared
+ * session on an NHWC float32 input of your choice (`[1, R, R, 3]`, already normalized) and returns
+ * its raw logits. It lets a maintainer (and the browser tests) compare what the browser computes
+ * with the Node parity run on the same tensor. Off by default; it only reads, never changes state.
+ */
+import type { Net } from '$lib/nets/build';
+import type { Tf } from '$lib/nets/runtime';
+
+export const DEVTOOLS_KEY = 'egn.devtools.v1';
+
+export interface NetRunner {
+	withNet<T>(modelId: string, task: (net: Net, tf: Tf) => T | Promise<T>): Promise<T>;
+}
+
+export interface Devtools {
+	/** Raw logits of `modelId` for `input` (NHWC, batch of one); also says which backend ran it. */
+	logits(modelId: string, input: ArrayLike<number>): Promise<{ logits: number[]; backend: string }>;
+}
+
+/** The network's logits for one NHWC input; every tensor it makes is disposed. */
+export async function runLogits(net: Net, tf: Tf, input: ArrayLike<number>) {
+	const size = net.spec.resolution;
+	if (input.length !== size * size * 3)
+		throw new RangeError(
+			`input has ${input.length} values; ${net.spec.name} takes 1 × ${size} × ${size} × 3`
+		);
+	const logits = tf.tidy(() => net.infer(tf.tensor4d(Float32Array.from(input), [1, size, size, 3])).logits);
+	try {
+		return { logits: Array.from(await logits.data()), backend: tf.getBackend() };
+	} finally {
+		logits.dispose();
+	}
+}
+
+export function devtools(session: NetRunner): Devtools {
+	return { logits: (modelId, input) => session.withNet(modelId, (net, tf) => runLogits(net, tf, input)) };
+}
+
+/** Installs `egnDevtools` on `target` when the storage switch is on; returns whether it did. */
+export function installDevtools(
+	session: NetRunner,
+	target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>,
+	storage: Pick<Storage, 'getItem'> | null = safeStorage()
+): boolean {
+	let on = false;
+	try {
+		on = storage?.getItem(DEVTOOLS_KEY) === 'on';
+	} catch {
+		on = false;
+	}
+	if (on) target.egnDevtools = devtools(session);
+	return on;
+}
+
+function safeStorage(): Storage | null {
+	try {
+		return globalThis.localStorage ?? null;
+	} catch {
+		return null;
+	}
+}
