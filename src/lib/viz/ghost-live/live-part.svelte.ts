@@ -1,6 +1,6 @@
 /**
- * What both live parts share: the page's network session (created in the browser, started near the
- * viewport), the colours read from CSS variables, the image to run on (the reader's pick, else the
+ * What both live parts share: the page's network session (created in the browser, started when the
+ * reader reaches the part or uses it), the colours read from CSS variables, the image to run on (the reader's pick, else the
  * first sample of the model's data set), the preprocessing cache, and the "why nothing is drawn yet"
  * message.
  */
@@ -18,7 +18,7 @@ import { commonText } from './live-text';
 import type { ImageChoice } from './net-runner';
 import { preparedImages } from './prepared-image';
 import { sampleChoice, sampleList } from './sample-image';
-import { booted, sessionFor, whenNearViewport } from './session-boot';
+import { booted, sessionFor, whenReaderArrives } from './session-boot';
 
 /** CSS variables of the outlines that mark the most similar pairs. */
 const MARK_VARIABLES = ['--series-3', '--series-4', '--series-5'];
@@ -39,7 +39,7 @@ export class LivePart {
 	readonly prepared = preparedImages();
 	private photos = 0;
 
-	/** Call from onMount: takes the session and colours, starts the session near the viewport. */
+	/** Call from onMount: takes the session and colours, starts the session when the reader arrives. */
 	mount(root: HTMLElement, given: NetworkSession | undefined): () => void {
 		const session = sessionFor(given);
 		this.session = session;
@@ -48,7 +48,7 @@ export class LivePart {
 		const scheme = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
 		const recolour = () => this.readColours(root);
 		scheme?.addEventListener('change', recolour);
-		const stop = whenNearViewport(root, () => void session.start());
+		const stop = whenReaderArrives(root, () => void session.start());
 		return () => {
 			stop();
 			scheme?.removeEventListener('change', recolour);
@@ -136,7 +136,8 @@ export class LivePart {
 	placeholder(lang: Language, model: LiveModel | null, runError: string | null): string {
 		const c = commonText[lang];
 		const session = this.session;
-		if (!session || !booted(session)) return c.starting;
+		if (!session || session.runtime === 'idle') return c.waiting;
+		if (!booted(session)) return c.starting;
 		if (session.runtime === 'failed') return c.runtimeFailed(session.runtimeError ?? '');
 		if (this.problem) return imageProblemMessage(this.problem, lang);
 		const error = runError ?? this.imageError;

@@ -48,6 +48,7 @@ export const commonText = {
 	zh: {
 		network: '网络',
 		image: '图像',
+		waiting: '滚动到这里或操作这一部分时，网络才会启动（tfjs 和权重在那时才下载）。',
 		starting: '正在启动 tfjs 运行时……',
 		computing: '正在计算……',
 		noCanvas: '这个浏览器不能在 canvas 上绘图。',
@@ -66,6 +67,7 @@ export const commonText = {
 	en: {
 		network: 'Network',
 		image: 'Image',
+		waiting: 'The network starts when you scroll here or use this part (tfjs and the weights download then).',
 		starting: 'Starting the tfjs runtime…',
 		computing: 'Computing…',
 		noCanvas: 'This browser cannot draw on a canvas.',

@@ -1,27 +1,48 @@
 /**
  * The page's network session for a live part: created in the browser only (never during prerender),
- * started when the part comes near the viewport, so tfjs and the bundled weights are downloaded only
- * by readers who scroll to it.
+ * started when the reader arrives at the part, so tfjs, the engine and the bundled weights are
+ * downloaded only by readers who look at it or use it, never at page load.
  */
 import { networks, type NetworkSession } from '$lib/state/networks.svelte';
 
-/** Calls `onVisible` once when `element` is within `margin` of the viewport (at once without IO). */
-export function whenNearViewport(element: Element, onVisible: () => void, margin = '400px'): () => void {
+/**
+ * The band of the viewport a part must reach to count as being looked at: its upper two thirds. A part
+ * that merely peeks in at the bottom edge of the first screen (or sits just below it) does not start.
+ */
+export const IN_VIEW_MARGIN = '0px 0px -33% 0px';
+/** Interactions inside a part that start it at once (keyboard users reach it by focus). */
+export const START_EVENTS = ['pointerdown', 'focusin', 'keydown'] as const;
+
+/**
+ * Calls `onArrive` once: when `element` enters the upper two thirds of the viewport, or on the first
+ * interaction inside it, whichever comes first (at once where IntersectionObserver is missing).
+ * Returns a function that stops watching.
+ */
+export function whenReaderArrives(element: HTMLElement, onArrive: () => void): () => void {
 	if (typeof IntersectionObserver === 'undefined') {
-		onVisible();
+		onArrive();
 		return () => {};
 	}
+	let done = false;
+	const arrive = () => {
+		if (done) return;
+		stop();
+		onArrive();
+	};
 	const observer = new IntersectionObserver(
 		(entries) => {
-			if (entries.some((e) => e.isIntersecting)) {
-				observer.disconnect();
-				onVisible();
-			}
+			if (entries.some((e) => e.isIntersecting)) arrive();
 		},
-		{ rootMargin: margin }
+		{ rootMargin: IN_VIEW_MARGIN }
 	);
 	observer.observe(element);
-	return () => observer.disconnect();
+	for (const type of START_EVENTS) element.addEventListener(type, arrive);
+	function stop() {
+		done = true;
+		observer.disconnect();
+		for (const type of START_EVENTS) element.removeEventListener(type, arrive);
+	}
+	return stop;
 }
 
 /** The session to use: the one given (tests), else the tab's shared one. */
