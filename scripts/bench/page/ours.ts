@@ -1,6 +1,5 @@
 /** Our networks on tfjs: backend start (wasm with a thread count, or webgl), build, one timed inference. */
 import * as tf from '@tensorflow/tfjs';
-import { setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { loadNetwork as loadBaselineNetwork } from '$baseline/build';
 import { loadNetwork, type Net } from '$lib/nets/build';
 import { tfBackendHost, type BackendName } from '$lib/nets/runtime';
@@ -15,10 +14,13 @@ export interface BackendReport {
 	webglFloat32: boolean | null;
 }
 
-/** Starts tfjs on `backend` (through the site's runtime, which self-hosts the wasm binaries). */
+/**
+ * Starts tfjs on `backend` through the site's runtime (which self-hosts the wasm binaries and lifts
+ * tfjs-backend-wasm's cap of hardwareConcurrency / 2 threads). `threads` (the real count) comes back
+ * in the report.
+ */
 export async function startBackend(backend: BackendName, threads: number): Promise<BackendReport> {
-	if (backend === 'wasm') setThreadsCount(threads);
-	const host = tfBackendHost(tf);
+	const host = tfBackendHost(tf, { wasmThreads: threads });
 	if (!(await host.activate(backend))) throw new Error(`tfjs backend ${backend} did not start`);
 	const wasm = backend === 'wasm' ? await host.wasmFeatures() : null;
 	return {

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import {
 	assertNoTensorLeak,
 	BACKENDS,
+	chooseWasmThreads,
 	countLeakedTensors,
 	fallBackOnContextLoss,
 	fallbackOrder,
@@ -10,11 +11,13 @@ import {
 	loadTf,
 	memorySnapshot,
 	recoverFromContextLoss,
+	reportedCoresFor,
 	RuntimeError,
 	saveBackendChoice,
 	selectBackend,
 	tfBackendHost,
 	watchContextLoss,
+	withReportedCores,
 	type BackendHost,
 	type BackendName
 } from './runtime';
@@ -128,6 +131,55 @@ describe('selectBackend', () => {
 		const { host } = fakeHost({});
 		const info = await recoverFromContextLoss('cpu', host);
 		expect(info).toEqual({ requested: 'cpu', active: 'cpu', fallbacks: [] });
+	});
+});
+
+describe('wasm threads', () => {
+	it('uses one thread without cross-origin isolation, whatever the cores', () => {
+		expect(chooseWasmThreads({ crossOriginIsolated: false, hardwareConcurrency: 8 })).toBe(1);
+	});
+
+	it('uses every reported core when isolated, capped at 4 (or the given cap)', () => {
+		expect(chooseWasmThreads({ crossOriginIsolated: true, hardwareConcurrency: 2 })).toBe(2);
+		expect(chooseWasmThreads({ crossOriginIsolated: true, hardwareConcurrency: 3 })).toBe(3);
+		expect(chooseWasmThreads({ crossOriginIsolated: true, hardwareConcurrency: 16 })).toBe(4);
+		expect(chooseWasmThreads({ crossOriginIsolated: true, hardwareConcurrency: 16 }, 6)).toBe(6);
+	});
+
+	it('falls back to one thread when the core count is missing or nonsense', () => {
+		expect(chooseWasmThreads({ crossOriginIsolated: true })).toBe(1);
+		expect(chooseWasmThreads({ crossOriginIsolated: true, hardwareConcurrency: 0 })).toBe(1);
+		expect(chooseWasmThreads({ crossOriginIsolated: true, hardwareConcurrency: Number.NaN })).toBe(1);
+	});
+
+	it('reports twice the wanted threads, since tfjs-backend-wasm halves the cores', () => {
+		expect(reportedCoresFor(1)).toBe(2);
+		expect(reportedCoresFor(2)).toBe(4);
+		expect(reportedCoresFor(0)).toBe(2);
+	});
+
+	class FakeNavigator {
+		get hardwareConcurrency() {
+			return 2;
+		}
+	}
+
+	it('reports the given cores during start only, then the real ones again', async () => {
+		const navigator = new FakeNavigator();
+		const seen = await withReportedCores(navigator, 4, async () => navigator.hardwareConcurrency);
+		expect(seen).toBe(4);
+		expect(navigator.hardwareConcurrency).toBe(2);
+		expect(Object.getOwnPropertyDescriptor(navigator, 'hardwareConcurrency')).toBeUndefined();
+	});
+
+	it('puts the original back when start throws, including an own property', async () => {
+		const navigator = { hardwareConcurrency: 3 };
+		const failing = withReportedCores(navigator, 8, async () => {
+			expect(navigator.hardwareConcurrency).toBe(8);
+			throw new Error('no wasm');
+		});
+		await expect(failing).rejects.toThrow('no wasm');
+		expect(Object.getOwnPropertyDescriptor(navigator, 'hardwareConcurrency')).toMatchObject({ value: 3 });
 	});
 });
 

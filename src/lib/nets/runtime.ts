@@ -7,6 +7,8 @@
  * downloads it. The wasm binaries are imported as URLs, so Vite emits them as assets of the site
  * (self-hosted, same version as the npm package); tfjs picks the SIMD build when the browser has
  * SIMD, and the threaded SIMD build when the page is cross-origin isolated (SharedArrayBuffer).
+ * With the threaded build, XNNPACK gets `chooseWasmThreads()` threads (see `startWasmWithThreads` for
+ * why that takes more than `setThreadsCount`).
  */
 import type * as tfType from '@tensorflow/tfjs';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
@@ -131,6 +133,49 @@ export async function selectBackend(
 	throw new RuntimeError(order.map((b) => failures.get(b) as Fallback));
 }
 
+/** More threads than this rarely pay off for one 224×224 image, and each one is a Web Worker. */
+export const MAX_WASM_THREADS = 4;
+
+/**
+ * Threads for XNNPACK: one without cross-origin isolation (no SharedArrayBuffer, so tfjs loads a
+ * binary without threads), else every logical core the browser reports, up to `max`.
+ */
+export function chooseWasmThreads(
+	env: { crossOriginIsolated: boolean; hardwareConcurrency?: number },
+	max = MAX_WASM_THREADS
+): number {
+	if (!env.crossOriginIsolated) return 1;
+	const cores = Math.floor(env.hardwareConcurrency ?? 1);
+	return Math.max(1, Math.min(cores > 0 ? cores : 1, max));
+}
+
+/** The hardwareConcurrency to report while the wasm module starts so that `threads` are not capped. */
+export function reportedCoresFor(threads: number): number {
+	return 2 * Math.max(1, Math.floor(threads));
+}
+
+/**
+ * Runs `start` while `target.hardwareConcurrency` reads `cores`, then puts the original back (also
+ * when `start` throws). tfjs-backend-wasm 4.x caps XNNPACK's pool at hardwareConcurrency / 2 (it
+ * assumes two hyperthreads per core), read once while its wasm module starts: on a 2-core machine
+ * that is 1 thread whatever `setThreadsCount` asks for. Reporting 2 × the wanted count during the
+ * start lifts the cap to exactly that count.
+ */
+export async function withReportedCores<T>(
+	target: object,
+	cores: number,
+	start: () => Promise<T>
+): Promise<T> {
+	const own = Object.getOwnPropertyDescriptor(target, 'hardwareConcurrency');
+	Object.defineProperty(target, 'hardwareConcurrency', { configurable: true, get: () => cores });
+	try {
+		return await start();
+	} finally {
+		if (own) Object.defineProperty(target, 'hardwareConcurrency', own);
+		else delete (target as { hardwareConcurrency?: number }).hardwareConcurrency;
+	}
+}
+
 let wasmRegistered: Promise<typeof import('@tensorflow/tfjs-backend-wasm')> | null = null;
 
 async function registerWasm() {
@@ -145,12 +190,37 @@ async function registerWasm() {
 	return wasmRegistered;
 }
 
+/** This browser's isolation and core count, for `chooseWasmThreads`. */
+function browserThreadEnv() {
+	return {
+		crossOriginIsolated: globalThis.crossOriginIsolated === true,
+		hardwareConcurrency: globalThis.navigator?.hardwareConcurrency
+	};
+}
+
+/**
+ * Starts the wasm backend with `threads` XNNPACK threads (takes effect only on the backend's first
+ * start: the thread pool is made once per page).
+ */
+async function startWasmWithThreads(tf: Tf, threads: number): Promise<boolean> {
+	const wasm = await registerWasm();
+	wasm.setThreadsCount(threads);
+	const navigator = globalThis.navigator;
+	if (threads <= 1 || !navigator) return tf.setBackend('wasm');
+	return withReportedCores(navigator, reportedCoresFor(threads), () => tf.setBackend('wasm'));
+}
+
+export interface HostOptions {
+	/** XNNPACK threads for the wasm backend; default `chooseWasmThreads()` for this browser. */
+	wasmThreads?: number;
+}
+
 /** The real host: tfjs itself. */
-export function tfBackendHost(tf: Tf): BackendHost {
+export function tfBackendHost(tf: Tf, options: HostOptions = {}): BackendHost {
 	return {
 		async activate(name) {
-			if (name === 'wasm') await registerWasm();
-			const ok = await tf.setBackend(name);
+			const threads = options.wasmThreads ?? chooseWasmThreads(browserThreadEnv());
+			const ok = name === 'wasm' ? await startWasmWithThreads(tf, threads) : await tf.setBackend(name);
 			if (ok) await tf.ready();
 			return ok && tf.getBackend() === name;
 		},
@@ -159,7 +229,8 @@ export function tfBackendHost(tf: Tf): BackendHost {
 			const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
 			return {
 				simd,
-				threads: wasm.getThreadsCount(),
+				// XNNPACK reports -1 when it runs without a thread pool (on the calling thread only).
+				threads: Math.max(1, wasm.getThreadsCount()),
 				crossOriginIsolated: globalThis.crossOriginIsolated === true
 			};
 		}
