@@ -71,6 +71,23 @@ describe('parity on the small timm fixtures', () => {
 			/width_multiplier/
 		);
 	});
+
+	it('builds the ghost ratio and module kind the trainer exports (reproduction checkpoints)', () => {
+		const meta = { family: 'ghostnet', width_multiplier: '0.5', resolution: '32', num_classes: '10' };
+		const plain = specFromMetadata(meta);
+		expect(plain.config).toMatchObject({ ratio: 2, moduleKind: 'ghost' });
+		const s3 = specFromMetadata({ ...meta, ghost_ratio: '3', module_kind: 'ghost' });
+		expect(s3.config).toMatchObject({ ratio: 3, moduleKind: 'ghost' });
+		expect(s3.name).not.toBe(plain.name);
+		const conv = specFromMetadata({ ...meta, ghost_ratio: '2', module_kind: 'conv' });
+		expect(conv.config).toMatchObject({ moduleKind: 'conv' });
+		// Different networks: the conv variant has no cheap operation, s = 3 fewer primary channels.
+		const keys = (spec: typeof plain) => JSON.stringify(spec.stages.map((st) => st.blocks));
+		expect(keys(conv)).not.toBe(keys(plain));
+		expect(keys(s3)).not.toBe(keys(plain));
+		expect(() => specFromMetadata({ ...meta, module_kind: 'dense' })).toThrow(/module_kind/);
+		expect(() => specFromMetadata({ ...meta, ghost_ratio: 'two' })).toThrow(/ghost_ratio/);
+	});
 });
 
 describe('parity command line', () => {

@@ -4,7 +4,7 @@
  *   npm run parity -- <weights.safetensors> <io.safetensors>
  *
  * Builds the network named by the checkpoint metadata (family, width/depth multipliers, classes,
- * resolution) on the tfjs CPU backend, feeds the fixture's NCHW input, and prints the max absolute
+ * resolution, and for GhostNet the ghost ratio and module kind when present) on the tfjs CPU backend, feeds the fixture's NCHW input, and prints the max absolute
  * difference of every tap and of the logits. Exits 1 outside the tolerances (logits ≤ 1e-4 absolute;
  * each tap ≤ 1e-3 of its own largest absolute value), 2 on unusable input.
  */
@@ -45,6 +45,21 @@ function metaNumber(meta: Record<string, string>, key: string, fallback?: number
 	return value;
 }
 
+/**
+ * Ghost ratio s and module kind as scripts/train/export.py writes them (`ghost_ratio`, `module_kind`), so
+ * the reproduction's s = 3, s = 4 and ordinary-conv networks build as trained; absent in timm's
+ * checkpoints, which are all s = 2 Ghost modules.
+ */
+function ghostOptions(meta: Record<string, string>): { ghostRatio?: number; moduleKind?: 'ghost' | 'conv' } {
+	const kind = meta.module_kind;
+	if (kind !== undefined && kind !== 'ghost' && kind !== 'conv')
+		throw new Error(`checkpoint metadata: module_kind must be ghost or conv (${kind})`);
+	return {
+		...(meta.ghost_ratio !== undefined && { ghostRatio: metaNumber(meta, 'ghost_ratio') }),
+		...(kind !== undefined && { moduleKind: kind })
+	};
+}
+
 /** The spec a fixture's metadata names. */
 export function specFromMetadata(meta: Record<string, string>): NetSpec {
 	const resolution = metaNumber(meta, 'resolution');
@@ -53,7 +68,7 @@ export function specFromMetadata(meta: Record<string, string>): NetSpec {
 	if (meta.family === 'efficientnet') {
 		return efficientnet({ width, depth: metaNumber(meta, 'depth_multiplier', 1), resolution, numClasses });
 	}
-	if (meta.family === 'ghostnet') return ghostnet({ width, resolution, numClasses });
+	if (meta.family === 'ghostnet') return ghostnet({ width, resolution, numClasses, ...ghostOptions(meta) });
 	throw new Error(`checkpoint metadata: unknown family ${meta.family}`);
 }
 
