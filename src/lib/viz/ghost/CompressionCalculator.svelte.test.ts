@@ -1,16 +1,17 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import CompressionCalculator from './CompressionCalculator.svelte';
 
 const summary = () => screen.getByTestId('calculator-summary').textContent ?? '';
 
 describe('CompressionCalculator', () => {
-	it('starts at s = 2, k = d = 3, c = n = 64 on 56×56 with live KaTeX', () => {
+	it('starts at s = 2, k = d = 3, c = n = 64 on 56×56 with live KaTeX', async () => {
 		const { container } = render(CompressionCalculator, { lang: 'en' });
 		expect(summary()).toContain('r_s = 1.969');
 		expect(summary()).toContain('58,705,920 multiply-adds instead of 115,605,504');
-		expect(container.querySelectorAll('.katex-display').length).toBe(6);
+		// Not prerendered here, so KaTeX is loaded for the formulas.
+		await waitFor(() => expect(container.querySelectorAll('.katex-display').length).toBe(6));
 		expect(container.querySelector('math')).not.toBeNull();
 		expect(screen.getByTestId('note-ok')).toBeInTheDocument();
 	});
