@@ -26,7 +26,11 @@ function fixture() {
 	for (let ch = 0; ch < c; ch++)
 		for (let y = 0; y < h; y++)
 			for (let x = 0; x < w; x++) nhwc[(y * w + x) * c + ch] = input.values[(ch * h + y) * w + x] as number;
-	return { nhwc, logits: Array.from(io.tensors.get('logits')!.values as Float32Array) };
+	return {
+		nhwc,
+		logits: Array.from(io.tensors.get('logits')!.values as Float32Array),
+		features: io.tensors.get('features')!
+	};
 }
 
 beforeAll(async () => {
@@ -61,14 +65,28 @@ describe('developer console hook', () => {
 		const target: Record<string, unknown> = {};
 		expect(installDevtools(session, target, storage('on'))).toBe(true);
 		const hook = target.egnDevtools as Devtools;
-		const { nhwc, logits } = fixture();
+		const { nhwc, logits, features } = fixture();
 		const before = tf.memory().numTensors;
 		for (let i = 0; i < 3; i++) {
-			const result = await hook.logits('small', nhwc);
+			const result = await hook.logits('small', nhwc, i === 0 ? ['features'] : []);
 			expect(result.backend).toBe('cpu');
 			expect(result.logits).toHaveLength(10);
 			const worst = Math.max(...result.logits.map((v, j) => Math.abs(v - logits[j])));
 			expect(worst).toBeLessThan(1e-4);
+			if (i === 0) {
+				// NHWC from us, NCHW in the fixture: compare value by value.
+				const [, c, h, w] = features.shape;
+				const tap = result.taps.features;
+				expect(tap.shape).toEqual([1, h, w, c]);
+				let tapWorst = 0;
+				for (let ch = 0; ch < c; ch++)
+					for (let p = 0; p < h * w; p++)
+						tapWorst = Math.max(
+							tapWorst,
+							Math.abs(tap.values[p * c + ch] - (features.values[ch * h * w + p] as number))
+						);
+				expect(tapWorst).toBeLessThan(1e-4);
+			} else expect(result.taps).toEqual({});
 		}
 		expect(tf.memory().numTensors).toBe(before);
 	});

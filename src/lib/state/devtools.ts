@@ -1,8 +1,8 @@
 /**
  * Developer console hook: with `localStorage.setItem('egn.devtools.v1', 'on')` and a reload, the page
- * exposes `window.egnDevtools.logits(modelId, input)`, which runs a loaded network of the shared
+ * exposes `window.egnDevtools.logits(modelId, input, taps?)`, which runs a loaded network of the shared
  * session on an NHWC float32 input of your choice (`[1, R, R, 3]`, already normalized) and returns
- * its raw logits. It lets a maintainer (and the browser tests) compare what the browser computes
+ * its raw logits (and the named taps, e.g. 'features' or 'blocks.3', NHWC). It lets a maintainer (and the browser tests) compare what the browser computes
  * with the Node parity run on the same tensor. Off by default; it only reads, never changes state.
  */
 import type { Net } from '$lib/nets/build';
@@ -15,27 +15,51 @@ export interface NetRunner {
 }
 
 export interface Devtools {
-	/** Raw logits of `modelId` for `input` (NHWC, batch of one); also says which backend ran it. */
-	logits(modelId: string, input: ArrayLike<number>): Promise<{ logits: number[]; backend: string }>;
+	/** Raw logits (and taps) of `modelId` for `input` (NHWC, batch of one), and the backend that ran it. */
+	logits(modelId: string, input: ArrayLike<number>, taps?: string[]): Promise<DevtoolsResult>;
 }
 
-/** The network's logits for one NHWC input; every tensor it makes is disposed. */
-export async function runLogits(net: Net, tf: Tf, input: ArrayLike<number>) {
+export interface DevtoolsResult {
+	logits: number[];
+	/** Each requested tap's values, NHWC order, with its shape. */
+	taps: Record<string, { shape: number[]; values: number[] }>;
+	backend: string;
+}
+
+/** The network's logits (and taps) for one NHWC input; every tensor it makes is disposed. */
+export async function runLogits(
+	net: Net,
+	tf: Tf,
+	input: ArrayLike<number>,
+	taps: string[] = []
+): Promise<DevtoolsResult> {
 	const size = net.spec.resolution;
 	if (input.length !== size * size * 3)
 		throw new RangeError(
 			`input has ${input.length} values; ${net.spec.name} takes 1 × ${size} × ${size} × 3`
 		);
-	const logits = tf.tidy(() => net.infer(tf.tensor4d(Float32Array.from(input), [1, size, size, 3])).logits);
+	const result = tf.tidy(() => {
+		const out = net.infer(tf.tensor4d(Float32Array.from(input), [1, size, size, 3]), { taps });
+		return { logits: out.logits, taps: out.taps };
+	});
 	try {
-		return { logits: Array.from(await logits.data()), backend: tf.getBackend() };
+		const read = async (t: ReturnType<Tf['tensor']>) => ({
+			shape: t.shape,
+			values: Array.from(await t.data())
+		});
+		const tapValues = Object.fromEntries(
+			await Promise.all(taps.map(async (name) => [name, await read(result.taps[name])]))
+		);
+		return { logits: (await read(result.logits)).values, taps: tapValues, backend: tf.getBackend() };
 	} finally {
-		logits.dispose();
+		tf.dispose([result.logits, ...Object.values(result.taps)]);
 	}
 }
 
 export function devtools(session: NetRunner): Devtools {
-	return { logits: (modelId, input) => session.withNet(modelId, (net, tf) => runLogits(net, tf, input)) };
+	return {
+		logits: (modelId, input, taps) => session.withNet(modelId, (net, tf) => runLogits(net, tf, input, taps))
+	};
 }
 
 /** Installs `egnDevtools` on `target` when the storage switch is on; returns whether it did. */
