@@ -45,6 +45,15 @@ describe.each(languages)('GhostNet article ($lang): weight-free figures', (t) =>
 		await expect(summary.textContent()).resolves.toContain(`r_s = ${(576 / (144 + 6.75)).toFixed(3)}`);
 		expect(await s.getAttribute('aria-valuetext')).toContain('s = 4');
 		expect(await calculator.locator('.katex-display').first().textContent()).toContain('115,605,504');
+		// The Ghost module's FLOPs follow s in KaTeX (loaded when the calculator was first used):
+		// 16·56·56·64·3·3 + 3·16·56·56·3·3 = 30,256,128.
+		const ghostFlops = calculator.locator('.katex-display').nth(2);
+		await page.waitForFunction(
+			(element) => element?.textContent?.includes('30,256,128'),
+			await ghostFlops.elementHandle()
+		);
+		expect(await calculator.locator('.katex-display').count()).toBe(6);
+		expect(await calculator.locator('[aria-busy=true]').count()).toBe(0);
 
 		await calculator.getByRole('slider', { name: t.k }).focus();
 		await page.keyboard.press('ArrowLeft');

@@ -45,11 +45,43 @@ describe.each(['en', 'zh'] as const)('Scaling lab (%s), production build in Chro
 		const { page, problems } = await openLab(path);
 		expect(await text(page, 'total-params')).toBe('5,288,548');
 		expect(await text(page, 'total-macs')).toBe('385.8 M');
-		// KaTeX arrives when the lab comes into view; until then the equations are plain text.
+		// The equations are prerendered with KaTeX, so they show as math before KaTeX is loaded.
 		await page.locator(`${LAB} .equations`).scrollIntoViewIfNeeded();
 		await page.waitForFunction((lab) => document.querySelectorAll(`${lab} .katex`).length >= 6, LAB);
 		expect(await page.locator(`${LAB} .equation .plain`).count()).toBe(0);
 		expect(await page.locator(`${LAB} [data-testid=exact-curve] path`).count()).toBe(1);
+		expect(problems).toEqual({ console: [], failed: [] });
+		await page.close();
+	});
+
+	it('loads KaTeX only once the reader uses the lab, then renders the changed equations with it', async () => {
+		// Each script response's URL if it is KaTeX's chunk (recognised by one of KaTeX's messages).
+		const scripts: Promise<string | null>[] = [];
+		const katexScripts = async () =>
+			(await Promise.all(scripts)).filter((url): url is string => url !== null);
+		const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+		const problems = watchProblems(page);
+		page.on('response', (response) => {
+			if (!response.url().endsWith('.js')) return;
+			const body = response.text().catch(() => '');
+			scripts.push(body.then((text) => (text.includes('KaTeX parse error') ? response.url() : null)));
+		});
+		await page.goto(baseURL() + path, { waitUntil: 'networkidle' });
+		await page.locator(`${LAB} .equations`).scrollIntoViewIfNeeded();
+		await page.waitForTimeout(500);
+		expect(await katexScripts()).toEqual([]);
+		const depth = page.locator(`${LAB} .equation`).first();
+		expect(await depth.locator('.katex').textContent()).toContain('1.000');
+		await phiSlider(page, lang).focus();
+		for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+		// φ = 1: d = 1.2^1 = 1.200, rendered by KaTeX (fetched now), not left as plain text.
+		await page.waitForFunction(
+			(lab) => document.querySelector(`${lab} .equation .katex`)?.textContent?.includes('1.200'),
+			LAB
+		);
+		expect(await katexScripts()).toHaveLength(1);
+		expect(await page.locator(`${LAB} .equation .plain`).count()).toBe(0);
+		expect(await page.locator(`${LAB} .equation .katex`).count()).toBe(6);
 		expect(problems).toEqual({ console: [], failed: [] });
 		await page.close();
 	});
