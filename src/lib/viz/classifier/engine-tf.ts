@@ -7,7 +7,7 @@
  * tfjs layout) so that the network can be rebuilt on another backend without downloading again.
  */
 import { loadNetwork, type Net } from '$lib/nets/build';
-import { inputTensor, preprocessImage } from '$lib/nets/preprocess';
+import { inputTensor, preprocessPixels, readPixels } from '$lib/nets/preprocess';
 import {
 	loadTf,
 	recoverFromContextLoss,
@@ -21,6 +21,7 @@ import {
 import type { NetSpec } from '$lib/nets/spec/types';
 import type { MappedWeights } from '$lib/nets/weights/timm';
 import type { ClassifierEngine, Classification, ModelRun } from './engine';
+import { configForImage } from './input-config';
 import { measureLatency } from './latency';
 
 interface Loaded {
@@ -129,7 +130,8 @@ export function createTfEngine(): ClassifierEngine {
 		classify: (ids, source, config, timing) =>
 			exclusive(async (): Promise<Classification> => {
 				const tfjs = requireTf();
-				const image = await preprocessImage(source, config);
+				const pixels = await readPixels(source, config.resizeShorter ?? config.crop);
+				const image = preprocessPixels(pixels, configForImage(config, pixels.width, pixels.height));
 				const input = inputTensor(tfjs, image);
 				try {
 					const runs = await runAll(ids, input, timing);

@@ -5,7 +5,8 @@
  */
 import type { Net } from '$lib/nets/build';
 import type { BackendInfo, BackendName, Tf } from '$lib/nets/runtime';
-import type { ImageSourceLike, PreprocessConfig } from '$lib/nets/preprocess';
+import type { ImageSourceLike } from '$lib/nets/preprocess';
+import type { InputConfig } from './input-config';
 import type { NetSpec } from '$lib/nets/spec/types';
 import type { MappedWeights } from '$lib/nets/weights/timm';
 
@@ -55,7 +56,7 @@ export interface ClassifierEngine {
 	classify(
 		ids: readonly string[],
 		source: ImageSourceLike,
-		config: PreprocessConfig,
+		config: InputConfig,
 		timing: TimingOptions
 	): Promise<Classification>;
 	/**

@@ -29,6 +29,7 @@ describe('imagenetSet', () => {
 		const set = imagenetSet();
 		expect(set.models.map((m) => m.name)).toEqual(['EfficientNet-B0', 'GhostNet 1.0×']);
 		expect(set.preprocess).toMatchObject({ resizeShorter: 256, crop: 224, color: 'rgb' });
+		expect(set.preprocess.padSmaller).toBeFalsy();
 		expect(set.numClasses).toBe(1000);
 	});
 	it('takes params from the cost model: timm exact counts (facts.md B: 5,288,548 and 5,182,508)', () => {
@@ -44,7 +45,7 @@ describe('parseFmnistManifest', () => {
 		const set = parseFmnistManifest(manifest());
 		expect(set.models.map((m) => m.family)).toEqual(['efficientnet', 'ghostnet']);
 		expect(set.models[1].name).toBe('GhostNet 0.5×');
-		expect(set.preprocess).toMatchObject({ resizeShorter: 32, crop: 32, color: 'gray' });
+		expect(set.preprocess).toMatchObject({ resizeShorter: 32, crop: 32, color: 'gray', padSmaller: true });
 		expect(set.models[0].bundled).toMatchObject({
 			file: 'fmnist-efficientnet.safetensors',
 			testAccuracy: 0.91

@@ -8,7 +8,8 @@ import type { Language } from '$lib/content/languages';
 import { cost } from '$lib/nets/cost';
 import { efficientnet, ghostnet, type Family, type NetSpec } from '$lib/nets/spec/index';
 import { CHECKPOINTS, type CheckpointEntry } from '$lib/nets/weights/catalog';
-import { imagenetEvalConfig, type PreprocessConfig, type Rgb } from '$lib/nets/preprocess';
+import { imagenetEvalConfig, type Rgb } from '$lib/nets/preprocess';
+import type { InputConfig } from './input-config';
 
 export type DatasetId = 'imagenet' | 'fmnist';
 export type LabelTableId = 'imagenet-1k' | 'fashion-mnist';
@@ -41,7 +42,7 @@ export interface ModelSet {
 	dataset: DatasetId;
 	/** EfficientNet first, GhostNet second: the order (and colour) everywhere in the UI. */
 	models: [ModelInfo, ModelInfo];
-	preprocess: PreprocessConfig;
+	preprocess: InputConfig;
 	labels: LabelTableId;
 	numClasses: number;
 }
@@ -125,7 +126,7 @@ function fmnistModel(entry: Json): ModelInfo {
 	});
 }
 
-function fmnistPreprocess(entry: Json): PreprocessConfig {
+function fmnistPreprocess(entry: Json): InputConfig {
 	const p = field<Json>(entry, 'preprocessing', isObject, 'an object');
 	const resolution = field<number>(p, 'resolution', isNumber, 'a number');
 	const cropPct = field<number>(p, 'cropPct', isNumber, 'a number');
@@ -133,7 +134,9 @@ function fmnistPreprocess(entry: Json): PreprocessConfig {
 		...imagenetEvalConfig(resolution, cropPct),
 		mean: field<Rgb>(p, 'mean', isRgb, 'three numbers'),
 		std: field<Rgb>(p, 'std', isRgb, 'three numbers'),
-		color: 'gray'
+		color: 'gray',
+		// The data set's own 28×28 images are zero-padded to the input, as in training, not enlarged.
+		padSmaller: true
 	};
 }
 
