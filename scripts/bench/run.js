@@ -204,6 +204,7 @@ async function memory(browser, url, threads) {
  */
 async function ghostMaps(browser, url, threads) {
 	const runs = Math.max(5, Math.min(RUNS, 20));
+	/** @type {any[]} */
 	const out = [];
 	for (const backend of ['wasm', 'webgl']) {
 		const bench = await openBenchPage(browser, url);

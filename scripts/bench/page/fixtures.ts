@@ -78,3 +78,9 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 	}
 	return max;
 }
+
+/** The site's sample photos, as encoded files (what a reader picks). */
+export async function sampleImages(): Promise<Blob[]> {
+	const manifest = (await (await fetch('/samples/samples.json')).json()) as { samples: { file: string }[] };
+	return Promise.all(manifest.samples.map(async (s) => (await fetch(`/samples/${s.file}`)).blob()));
+}

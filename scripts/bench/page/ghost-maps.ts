@@ -10,7 +10,7 @@ import type { BackendName } from '$lib/nets/runtime';
 import { TIMM_IMAGENET_EVAL } from '$lib/nets/preprocess';
 import { readSafetensors } from '$lib/nets/weights/safetensors';
 import { imageToDrawnMaps, MAPS_BOX } from '$lib/viz/ghost-live/pipeline';
-import { loadWeights, specOf } from './fixtures';
+import { loadWeights, sampleImages, specOf } from './fixtures';
 import { startBackend } from './ours';
 
 /** An early, a middle and the last stage's first Ghost module (16, 48 and 480 channels at 112…7 px). */
@@ -18,11 +18,6 @@ export const MAP_MODULES = ['blocks.0.0.ghost1', 'blocks.1.0.ghost1', 'blocks.8.
 
 const PHASES = ['preprocessMs', 'computeMs', 'drawMs', 'totalMs'] as const;
 type Phase = (typeof PHASES)[number];
-
-async function sampleImages(): Promise<Blob[]> {
-	const manifest = (await (await fetch('/samples/samples.json')).json()) as { samples: { file: string }[] };
-	return Promise.all(manifest.samples.map(async (s) => (await fetch(`/samples/${s.file}`)).blob()));
-}
 
 /**
  * For each module: `warmup` untimed runs, then `runs` timed ones, each on the next sample image.

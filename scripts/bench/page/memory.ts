@@ -7,7 +7,7 @@ import type { BackendName } from '$lib/nets/runtime';
 import { loadNetwork } from '$lib/nets/build';
 import { inputTensor, preprocessImage } from '$lib/nets/preprocess';
 import { readSafetensors } from '$lib/nets/weights/safetensors';
-import { loadWeights, specOf, type NetName } from './fixtures';
+import { loadWeights, sampleImages, specOf, type NetName } from './fixtures';
 import { startBackend } from './ours';
 
 interface ChromeMemory {
@@ -22,11 +22,6 @@ function heapBytes(): number {
 function heapAfterGc(): number {
 	(globalThis as unknown as { gc?: () => void }).gc?.();
 	return heapBytes();
-}
-
-async function sampleImages(): Promise<Blob[]> {
-	const manifest = (await (await fetch('/samples/samples.json')).json()) as { samples: { file: string }[] };
-	return Promise.all(manifest.samples.map(async (s) => (await fetch(`/samples/${s.file}`)).blob()));
 }
 
 /** Classifies `count` sample images (cycling through the site's samples) with one network. */

@@ -7,6 +7,7 @@
  */
 import type { Net } from '$lib/nets/build';
 import type { Tf } from '$lib/nets/runtime';
+import { safeStorage } from '$lib/viz/weights/dev-settings';
 
 export const DEVTOOLS_KEY = 'egn.devtools.v1';
 
@@ -76,12 +77,4 @@ export function installDevtools(
 	}
 	if (on) target.egnDevtools = devtools(session);
 	return on;
-}
-
-function safeStorage(): Storage | null {
-	try {
-		return globalThis.localStorage ?? null;
-	} catch {
-		return null;
-	}
 }

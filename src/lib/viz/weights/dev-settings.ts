@@ -36,7 +36,8 @@ export function weightsBaseOverride(storage: Pick<Storage, 'getItem'> | null = s
 	}
 }
 
-function safeStorage(): Storage | null {
+/** localStorage, or null where it is missing or blocked (e.g. sandboxed frames). */
+export function safeStorage(): Storage | null {
 	try {
 		return globalThis.localStorage ?? null;
 	} catch {
