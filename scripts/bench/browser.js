@@ -1,29 +1,13 @@
-// Headless Debian Chromium for the benchmark (flags as tests/e2e/browser.ts, plus precise heap sizes
-// and window.gc for memory baselines).
-import { chromium } from 'playwright-core';
-import { findChromium } from '../../tests/e2e/chromium.js';
+// Headless Debian Chromium for the benchmark (the browser tests' flags, tests/e2e/chromium.js, plus
+// precise heap sizes and window.gc for memory baselines).
+import { launchHeadlessChromium } from '../../tests/e2e/chromium.js';
 
-export async function launchChromium() {
-	const executablePath = findChromium();
-	if (!executablePath)
-		throw new Error('No Chromium: install it (apt-get install -y chromium) or set CHROMIUM_PATH.');
-	return chromium.launch({
-		executablePath,
-		headless: true,
-		args: [
-			'--no-sandbox',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--enable-unsafe-swiftshader',
-			'--use-angle=swiftshader',
-			'--enable-precise-memory-info',
-			// window.gc(), so that memory baselines are taken after a full collection
-			'--js-flags=--expose-gc'
-		]
-	});
+export function launchChromium() {
+	return launchHeadlessChromium([
+		'--enable-precise-memory-info',
+		// window.gc(), so that memory baselines are taken after a full collection
+		'--js-flags=--expose-gc'
+	]);
 }
 
 /**

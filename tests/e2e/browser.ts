@@ -1,28 +1,12 @@
-import { chromium, type Browser, type Page, type ConsoleMessage } from 'playwright-core';
+import type { Browser, Page, ConsoleMessage } from 'playwright-core';
 import { inject } from 'vitest';
-import { findChromium } from './chromium.js';
+import { launchHeadlessChromium } from './chromium.js';
 
 export const baseURL = () => inject('baseURL');
 
 /** Headless Debian Chromium with the flags this closed network needs (no background connections). */
-export async function launch(): Promise<Browser> {
-	const executablePath = findChromium();
-	if (!executablePath)
-		throw new Error('No Chromium: install it (apt-get install -y chromium) or set CHROMIUM_PATH.');
-	return chromium.launch({
-		executablePath,
-		headless: true,
-		args: [
-			'--no-sandbox',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--enable-unsafe-swiftshader',
-			'--use-angle=swiftshader'
-		]
-	});
+export function launch(): Promise<Browser> {
+	return launchHeadlessChromium();
 }
 
 export interface PageProblems {
