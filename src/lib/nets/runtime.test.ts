@@ -139,11 +139,11 @@ describe('wasm threads', () => {
 		expect(chooseWasmThreads({ crossOriginIsolated: false, hardwareConcurrency: 8 })).toBe(1);
 	});
 
-	it('uses every reported core when isolated, capped at 4 (or the given cap)', () => {
-		expect(chooseWasmThreads({ crossOriginIsolated: true, hardwareConcurrency: 2 })).toBe(2);
-		expect(chooseWasmThreads({ crossOriginIsolated: true, hardwareConcurrency: 3 })).toBe(3);
-		expect(chooseWasmThreads({ crossOriginIsolated: true, hardwareConcurrency: 16 })).toBe(4);
-		expect(chooseWasmThreads({ crossOriginIsolated: true, hardwareConcurrency: 16 }, 6)).toBe(6);
+	it('uses half the reported cores (rounded up) when isolated, capped at 4 (or the given cap)', () => {
+		const isolated = (hardwareConcurrency: number, max?: number) =>
+			chooseWasmThreads({ crossOriginIsolated: true, hardwareConcurrency }, max);
+		expect([1, 2, 3, 4, 6, 8, 16].map((cores) => isolated(cores))).toEqual([1, 1, 2, 2, 3, 4, 4]);
+		expect(isolated(16, 6)).toBe(6);
 	});
 
 	it('falls back to one thread when the core count is missing or nonsense', () => {

@@ -138,7 +138,10 @@ export const MAX_WASM_THREADS = 4;
 
 /**
  * Threads for XNNPACK: one without cross-origin isolation (no SharedArrayBuffer, so tfjs loads a
- * binary without threads), else every logical core the browser reports, up to `max`.
+ * binary without threads), else half the logical cores, rounded up, at most `max` (onnxruntime-web's
+ * default rule). Every op waits for its slowest thread: with all cores taken, one busy core (the
+ * page's own rendering, another tab) stalls each of the ~200 ops; on a loaded 2-core machine 2 threads
+ * measured 5–9× slower than 1 (bench/README.md, "Threads").
  */
 export function chooseWasmThreads(
 	env: { crossOriginIsolated: boolean; hardwareConcurrency?: number },
@@ -146,7 +149,7 @@ export function chooseWasmThreads(
 ): number {
 	if (!env.crossOriginIsolated) return 1;
 	const cores = Math.floor(env.hardwareConcurrency ?? 1);
-	return Math.max(1, Math.min(cores > 0 ? cores : 1, max));
+	return Math.max(1, Math.min(Math.ceil((cores > 0 ? cores : 1) / 2), max));
 }
 
 /** The hardwareConcurrency to report while the wasm module starts so that `threads` are not capped. */
