@@ -182,11 +182,16 @@ describe('GhostNet article: live parts offline, on the bundled Fashion-MNIST Gho
 		async (t) => {
 			const manifest = await (await fetch(`${baseURL()}/weights/fmnist-models.json`)).json();
 			const ghost = manifest.models.find((m: { family: string }) => m.family === 'ghostnet');
-			const { context, page, problems } = await open(t.lang, null);
+			const { context, page, problems, requests: atLoad } = await open(t.lang, null);
 			const requests: string[] = [];
 			page.on('request', (request) => requests.push(request.url()));
 
+			// Nothing of the network is fetched before the reader reaches a live part.
+			expect(atLoad.filter((url) => url.includes('/weights/'))).toEqual([]);
 			const finder = page.getByTestId('redundancy-finder');
+			expect(await finder.getByTestId('stem-maps').locator('..').textContent()).toContain(
+				t.lang === 'en' ? 'The network starts when you scroll here' : '网络才会启动'
+			);
 			await finder.scrollIntoViewIfNeeded();
 			// GhostNet 0.5×: a stem of 16·0.5 = 8 maps.
 			await checkFinder(finder, ghost.id, 8);
