@@ -5,6 +5,9 @@
  * are random, so the predicted classes are arbitrary: these tests check the pipeline (weights → both
  * networks → top-5 from the label table, latency, backend, cache, errors, memory), not the classes.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { deflateSync, gunzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseURL, launch, watchProblems, type PageProblems } from './browser';
@@ -175,6 +178,137 @@ describe('offline default: our Fashion-MNIST models', () => {
 		expect(unexpected(problems)).toEqual({ console: [], failed: [] });
 		await context.close();
 	}, 300_000);
+});
+
+/** tests/fixtures/fmnist/ui-200.json (written by scripts/train/make_ui_fixture.py with PyTorch). */
+interface UiFixture {
+	testIndices: number[];
+	labels: number[];
+	models: { id: string; family: string; top1: number[]; accuracy: number }[];
+}
+
+const FMNIST_FIXTURE = fileURLToPath(new URL('../fixtures/fmnist/', import.meta.url));
+
+/** The fixture's 28×28 images (a gzipped IDX file: magic, 3 big-endian dims, then the bytes). */
+function fixtureImages(): Uint8Array[] {
+	const idx = gunzipSync(readFileSync(`${FMNIST_FIXTURE}ui-200-images-idx3-ubyte.gz`));
+	const [n, h, w] = [4, 8, 12].map((at) => idx.readUInt32BE(at));
+	if (idx.readUInt32BE(0) !== 0x803 || idx.length !== 16 + n * h * w) throw new Error('bad IDX file');
+	return Array.from({ length: n }, (_, i) => idx.subarray(16 + i * h * w, 16 + (i + 1) * h * w));
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+	let c = n;
+	for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+	return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+	let c = 0xffffffff;
+	for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+	return (c ^ 0xffffffff) >>> 0;
+}
+
+/** An 8-bit grayscale PNG (what a reader would save a Fashion-MNIST image as). */
+function grayPng(pixels: Uint8Array, width: number, height: number): Buffer {
+	const chunk = (type: string, data: Buffer) => {
+		const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+		const out = Buffer.alloc(data.length + 12);
+		out.writeUInt32BE(data.length, 0);
+		body.copy(out, 4);
+		out.writeUInt32BE(crc32(body), data.length + 8);
+		return out;
+	};
+	const header = Buffer.alloc(13);
+	header.writeUInt32BE(width, 0);
+	header.writeUInt32BE(height, 4);
+	header[8] = 8; // bit depth; colour type 0 (gray), no interlace
+	const rows = Buffer.alloc((width + 1) * height); // filter byte 0 before each row
+	for (let y = 0; y < height; y++) rows.set(pixels.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
+	const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+	return Buffer.concat([
+		signature,
+		chunk('IHDR', header),
+		chunk('IDAT', deflateSync(rows)),
+		chunk('IEND', Buffer.alloc(0))
+	]);
+}
+
+describe('offline: the default Fashion-MNIST classifier on 200 test images, uploaded one by one', () => {
+	it('matches the PyTorch accuracy of both networks within 1 point; a 28×28 upload is zero-padded, not resized', async () => {
+		const fixture: UiFixture = JSON.parse(readFileSync(`${FMNIST_FIXTURE}ui-200.json`, 'utf8'));
+		const images = fixtureImages();
+		expect(images).toHaveLength(fixture.testIndices.length);
+		expect(images.length).toBeGreaterThanOrEqual(200);
+		const context = await browser.newContext();
+		// No network at all: every request that would leave the local site is recorded and aborted.
+		const offsite: string[] = [];
+		await context.route('**/*', (route) => {
+			const url = route.request().url();
+			if (url.startsWith(baseURL())) return route.continue();
+			offsite.push(url);
+			return route.abort('internetdisconnected');
+		});
+		await context.addInitScript(() => localStorage.setItem('egn.backend.v1', 'wasm'));
+		const page = await context.newPage();
+		const problems = watchProblems(page);
+		await page.goto(`${baseURL()}/en/classify`);
+		await waitForResults(page, 'fmnist');
+		const modelIds = await root(page)
+			.locator('article.card')
+			.evaluateAll((cards) => cards.map((c) => c.getAttribute('data-model') ?? ''));
+		const predicted: Record<string, number[]> = Object.fromEntries(modelIds.map((id) => [id, []]));
+		const started = Date.now();
+		for (const [i, pixels] of images.entries()) {
+			const name = `fmnist-test-${fixture.testIndices[i]}.png`;
+			await page
+				.getByLabel('Choose an image')
+				.setInputFiles({ name, mimeType: 'image/png', buffer: grayPng(pixels, 28, 28) });
+			const tops = await page.waitForFunction(
+				(want) => {
+					const section = document.querySelector('.egn-classifier');
+					const shown = section?.querySelector(`img[alt="${want}"]`);
+					if (!section || !shown || section.getAttribute('aria-busy') !== 'false') return null;
+					return [...section.querySelectorAll('article.card')].map((c) =>
+						Number(c.getAttribute('data-top-index'))
+					);
+				},
+				name,
+				{ timeout: 30_000, polling: 20 }
+			);
+			(await tops.jsonValue())!.forEach((top, m) => predicted[modelIds[m]].push(top));
+		}
+		const seconds = (Date.now() - started) / 1000;
+
+		// The input the networks saw for the last (28×28) upload: its 28×28 pixels on a 2-pixel zero border.
+		const seen = await page.locator('.input-preview canvas').evaluate((canvas: HTMLCanvasElement) => {
+			const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+			return { size: canvas.width, gray: Array.from({ length: data.length / 4 }, (_, i) => data[i * 4]) };
+		});
+		const last = images[images.length - 1];
+		const expected = Array.from({ length: 32 * 32 }, (_, i) => {
+			const [y, x] = [Math.floor(i / 32) - 2, (i % 32) - 2];
+			return y >= 0 && y < 28 && x >= 0 && x < 28 ? last[y * 28 + x] : 0;
+		});
+		expect(seen.size).toBe(32);
+		expect(seen.gray).toEqual(expected);
+
+		for (const reference of fixture.models) {
+			const top1 = predicted[reference.id];
+			expect(top1, reference.id).toHaveLength(images.length);
+			const correct = top1.filter((p, i) => p === fixture.labels[i]).length;
+			const agree = top1.filter((p, i) => p === reference.top1[i]).length;
+			const accuracy = correct / images.length;
+			console.log(
+				`${reference.id}: browser ${(accuracy * 100).toFixed(1)}% vs PyTorch ${(reference.accuracy * 100).toFixed(1)}% ` +
+					`on ${images.length} test images; same top-1 as PyTorch on ${agree}; ${seconds.toFixed(0)} s for all uploads`
+			);
+			expect(Math.abs(accuracy - reference.accuracy)).toBeLessThanOrEqual(0.01);
+		}
+		expect(offsite).toEqual([]);
+		expect(unexpected(problems)).toEqual({ console: [], failed: [] });
+		await context.close();
+	}, 400_000);
 });
 
 describe('classifier with ImageNet weights from a local hub mirror', () => {
