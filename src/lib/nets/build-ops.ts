@@ -37,6 +37,33 @@ export function hardSigmoidWeights(weight: Float32Array, bias: Float32Array) {
 	return { weight: weight.map((w) => w / 6), bias: bias.map((b) => (b + 3) / 6) };
 }
 
+/**
+ * Runs a tfjs kernel directly. The op wrappers (tf.fused.conv2d, tf.add, tf.avgPool, …) convert and
+ * re-check their inputs and set up gradients on every call: on wasm that measured 5–20 µs per op, as
+ * long as many of GhostNet's ~170 kernels take. The kernels and their attributes are the ones the ops
+ * pass, so results are identical; tensors made here are tracked by tf.tidy like any op's.
+ */
+function runKernel<T extends tf.Tensor>(
+	name: string,
+	inputs: Record<string, tf.Tensor | undefined> | tf.Tensor[],
+	attrs: Record<string, unknown> = {}
+): T {
+	return tf.engine().runKernel(name, inputs as tf.NamedTensorMap, attrs as tf.NamedAttrMap) as T;
+}
+
+export function add<T extends tf.Tensor>(a: T, b: tf.Tensor): T {
+	return runKernel<T>('Add', { a, b });
+}
+
+export function mul<T extends tf.Tensor>(a: T, b: tf.Tensor): T {
+	return runKernel<T>('Multiply', { a, b });
+}
+
+/** Concatenation along the channel axis of NHWC maps. */
+export function concatChannels(maps: tf.Tensor4D[]): tf.Tensor4D {
+	return runKernel<tf.Tensor4D>('Concat', maps, { axis: 3 });
+}
+
 type FusedActivation = 'linear' | 'relu' | 'sigmoid';
 
 /** Activations tfjs can fuse into conv/matMul; SiLU and the PyTorch hard-sigmoid are applied after. */
@@ -45,7 +72,7 @@ function fusable(activation: Activation): FusedActivation {
 }
 
 function finishActivation<T extends tf.Tensor>(y: T, activation: Activation): T {
-	if (activation === 'silu') return tf.mul(y, tf.sigmoid(y));
+	if (activation === 'silu') return mul(y, runKernel<T>('Sigmoid', { x: y }));
 	if (activation === 'hardsigmoid') return tf.div(tf.relu6(tf.add(y, 3)), 6);
 	return y;
 }
@@ -60,16 +87,28 @@ function padding(op: { kernel: number; stride: number; padding: number }): 'same
 	return op.padding === 0 ? 'valid' : op.padding;
 }
 
+/** tf.fused.conv2d / depthwiseConv2d: NHWC, no dilation, bias and activation fused. */
+function fusedConv(
+	x: tf.Tensor4D,
+	filter: tf.Tensor4D,
+	bias: tf.Tensor1D | null,
+	attrs: { depthwise: boolean; strides: number; pad: 'same' | 'valid' | number; activation: FusedActivation }
+): tf.Tensor4D {
+	const { depthwise, ...rest } = attrs;
+	return runKernel<tf.Tensor4D>(
+		depthwise ? 'FusedDepthwiseConv2D' : 'FusedConv2D',
+		{ x, filter, bias: bias ?? undefined },
+		{ ...rest, dataFormat: 'NHWC', dilations: 1, dimRoundingMode: undefined }
+	);
+}
+
 export function applyConv(x: tf.Tensor4D, op: ConvOp): tf.Tensor4D {
-	const args = {
-		x,
-		filter: op.filter,
+	const y = fusedConv(x, op.filter, op.bias, {
+		depthwise: op.depthwise,
 		strides: op.stride,
 		pad: padding(op),
-		bias: op.bias ?? undefined,
 		activation: fusable(op.activation)
-	};
-	const y = op.depthwise ? tf.fused.depthwiseConv2d(args) : tf.fused.conv2d(args);
+	});
 	return finishActivation(y, op.activation);
 }
 
@@ -89,25 +128,25 @@ export function applyRawConv(
  */
 export function globalAvgPool(x: tf.Tensor4D): tf.Tensor4D {
 	const [, h, w] = x.shape;
-	if (tf.getBackend() === 'wasm') return tf.avgPool(x, [h, w], [h, w], 'valid');
+	if (tf.getBackend() === 'wasm')
+		return runKernel('AvgPool', { x }, { filterSize: [h, w], strides: [h, w], pad: 'valid' });
 	return tf.mean(x, [1, 2], true) as tf.Tensor4D;
 }
 
 /** A DenseOp on a pooled [N, 1, 1, C] map. */
 export function applyDense(x: tf.Tensor4D, op: DenseOp): tf.Tensor4D {
-	const y = tf.fused.conv2d({
-		x,
-		filter: op.filter,
+	const y = fusedConv(x, op.filter, op.bias, {
+		depthwise: false,
 		strides: 1,
 		pad: 'valid',
-		bias: op.bias,
 		activation: fusable(op.activation)
 	});
-	if (op.activation === 'hardsigmoid') return tf.clipByValue(y, 0, 1);
+	if (op.activation === 'hardsigmoid')
+		return runKernel('ClipByValue', { x: y }, { clipValueMin: 0, clipValueMax: 1 });
 	return finishActivation(y, op.activation);
 }
 
 /** Squeeze-and-excitation: x · gate(expand(act(reduce(mean_HW(x))))), the gate broadcast over H and W. */
 export function applySe(x: tf.Tensor4D, reduce: DenseOp, expand: DenseOp): tf.Tensor4D {
-	return tf.mul(x, applyDense(applyDense(globalAvgPool(x), reduce), expand));
+	return mul(x, applyDense(applyDense(globalAvgPool(x), reduce), expand));
 }

@@ -12,10 +12,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import {
+	add,
 	applyConv,
 	applyDense,
 	applyRawConv,
 	applySe,
+	concatChannels,
 	globalAvgPool,
 	hardSigmoidWeights,
 	type ConvOp,
@@ -276,18 +278,18 @@ function runStep(h: tf.Tensor4D, step: Step, keep: Keep): tf.Tensor4D {
 	keep(`${step.tap}.primary`, primary);
 	const cheap = applyConv(primary, step.cheap);
 	keep(`${step.tap}.cheap`, cheap);
-	const both = tf.concat([primary, cheap], 3);
+	const both = concatChannels([primary, cheap]);
 	return both.shape[3] === step.out ? both : tf.slice(both, [0, 0, 0, 0], [-1, -1, -1, step.out]);
 }
 
 function runBlock(x: tf.Tensor4D, block: BlockProgram, keep: Keep): tf.Tensor4D {
 	let h = x;
 	for (const step of block.main) h = runStep(h, step, keep);
-	if (block.shortcut === 'identity') return tf.add(h, x);
+	if (block.shortcut === 'identity') return add(h, x);
 	if (block.shortcut === 'none') return h;
 	let s = x;
 	for (const op of block.shortcut) s = applyConv(s, op);
-	return tf.add(h, s);
+	return add(h, s);
 }
 
 interface Program {
