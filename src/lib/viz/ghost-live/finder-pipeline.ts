@@ -7,6 +7,7 @@ import type * as tfType from '@tensorflow/tfjs';
 import type { Net } from '$lib/nets/build';
 import type { PreprocessedImage } from '$lib/nets/preprocess';
 import { atlasGrid, displayLayout, inset } from './atlas-layout';
+import { STEM_BOX } from './boxes';
 import type { UnpackedAtlas } from './atlas-tf';
 import type { DivergingStops } from './colour-scale';
 import { paintAtlas } from './cpu-atlas';
@@ -17,8 +18,7 @@ import type { SimilarityRead } from './similarity-tf';
 
 type Tf = typeof tfType;
 
-/** Reference box of the grid of all the layer's maps (CSS px). */
-export const STEM_BOX = { width: 480, height: 270 };
+export { STEM_BOX } from './boxes';
 /** How many of the most similar pairs are shown. */
 export const PAIR_COUNT = 3;
 

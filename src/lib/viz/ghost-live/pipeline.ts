@@ -12,6 +12,7 @@ import {
 	type PreprocessedImage
 } from '$lib/nets/preprocess';
 import { atlasGrid, displayLayout, inset, type AtlasGrid, type DisplayLayout } from './atlas-layout';
+import { MAPS_BOX } from './boxes';
 import type { UnpackedAtlas } from './atlas-tf';
 import { FALLBACK_STOPS, type DivergingStops } from './colour-scale';
 import { atlasCanvas, drawGrid, type Source } from './draw';
@@ -20,8 +21,7 @@ import { moduleMaps } from './live-run';
 
 type Tf = typeof tfType;
 
-/** The display box the articles reserve for the maps (CSS px; the canvas keeps this aspect). */
-export const MAPS_BOX = { width: 720, height: 420 };
+export { MAPS_BOX } from './boxes';
 
 export interface ComputedModule {
 	module: GhostModuleChoice;
