@@ -47,10 +47,11 @@ describe.each(languages)('GhostNet article ($lang): weight-free figures', (t) =>
 		expect(await calculator.locator('.katex-display').first().textContent()).toContain('115,605,504');
 		// The Ghost module's FLOPs follow s in KaTeX (loaded when the calculator was first used):
 		// 16·56·56·64·3·3 + 3·16·56·56·3·3 = 30,256,128.
-		const ghostFlops = calculator.locator('.katex-display').nth(2);
-		await page.waitForFunction(
-			(element) => element?.textContent?.includes('30,256,128'),
-			await ghostFlops.elementHandle()
+		// (queried on each poll: KaTeX replaces the formula's elements when it changes)
+		await page.waitForFunction(() =>
+			document
+				.querySelectorAll('[data-testid=compression-calculator] .katex-display')[2]
+				?.textContent?.includes('30,256,128')
 		);
 		expect(await calculator.locator('.katex-display').count()).toBe(6);
 		expect(await calculator.locator('[aria-busy=true]').count()).toBe(0);
