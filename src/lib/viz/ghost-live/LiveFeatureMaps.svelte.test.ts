@@ -1,59 +1,31 @@
 // @vitest-environment jsdom
-import * as tf from '@tensorflow/tfjs';
-import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Net } from '$lib/nets/build';
 import { ghostnet } from '$lib/nets/spec/index';
-import { stubResizeObserver } from '$lib/viz/chart/resize-observer-stub';
-import { fakeSession } from '$lib/viz/classifier/testing';
 import { ghostModuleChoices } from './ghost-modules';
 import LiveFeatureMaps from './LiveFeatureMaps.svelte';
-import { contextOf, installCanvasStub, realRunner, syntheticNet } from './testing';
+import { contextOf, installLiveStubs, renderLiveFigure, syntheticNet } from './testing';
 
 vi.mock('$lib/nets/preprocess', async (importOriginal) => {
-	const original = await importOriginal<typeof import('$lib/nets/preprocess')>();
-	const width = 40;
-	const data = Uint8ClampedArray.from({ length: width * width * 4 }, (_, i) => (i * 37) % 256);
-	return {
-		...original,
-		preprocessImage: vi.fn(
-			async (_source: unknown, config: import('$lib/nets/preprocess').PreprocessConfig) =>
-				original.preprocessPixels({ data, width, height: width, channels: 4 }, config)
-		)
-	};
+	const { fixedPixelsPreprocess } = await import('./preprocess-stub');
+	return fixedPixelsPreprocess(await importOriginal(), 37);
 });
 
 const spec = ghostnet({ width: 0.5, numClasses: 10, resolution: 32 });
 let net: Net;
 
 beforeAll(async () => {
-	installCanvasStub();
-	stubResizeObserver();
-	URL.createObjectURL = vi.fn((blob: Blob) => `blob:${(blob as File).name}`);
-	URL.revokeObjectURL = vi.fn();
-	await tf.setBackend('cpu');
+	await installLiveStubs();
 	net = syntheticNet(spec);
-	vi.stubGlobal(
-		'fetch',
-		vi.fn(async (url: string) =>
-			url.endsWith('.json')
-				? Response.json({ samples: [{ id: 'first', file: 'first.png' }] })
-				: new Response(new Blob([new Uint8Array(4)]))
-		)
-	);
 });
 afterAll(() => {
 	net.dispose();
 	vi.unstubAllGlobals();
 });
 
-function setup(lang: 'en' | 'zh' = 'en') {
-	const { session } = fakeSession();
-	const { runner, calls } = realRunner({ 'fmnist-ghostnet': net });
-	Object.assign(session, runner);
-	const view = render(LiveFeatureMaps, { lang, session });
-	return { session, calls, ...view };
-}
+const setup = (lang: 'en' | 'zh' = 'en') =>
+	renderLiveFigure(LiveFeatureMaps, { 'fmnist-ghostnet': net }, lang);
 
 const drawnMaps = () =>
 	contextOf(screen.getByTestId('map-grid')).frame.filter((c) => c.op === 'drawImage').length;

@@ -1,33 +1,20 @@
 // @vitest-environment jsdom
-import * as tf from '@tensorflow/tfjs';
-import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Net } from '$lib/nets/build';
 import { efficientnet, ghostnet } from '$lib/nets/spec/index';
-import { stubResizeObserver } from '$lib/viz/chart/resize-observer-stub';
-import { fakeSession } from '$lib/viz/classifier/testing';
 import RedundancyFinder from './RedundancyFinder.svelte';
-import { contextOf, installCanvasStub, realRunner, syntheticNet } from './testing';
+import { contextOf, installLiveStubs, renderLiveFigure, syntheticNet } from './testing';
 
 vi.mock('$lib/nets/preprocess', async (importOriginal) => {
-	const original = await importOriginal<typeof import('$lib/nets/preprocess')>();
-	const width = 40;
-	const data = Uint8ClampedArray.from({ length: width * width * 4 }, (_, i) => (i * 53) % 256);
-	return {
-		...original,
-		preprocessImage: vi.fn(
-			async (_source: unknown, config: import('$lib/nets/preprocess').PreprocessConfig) =>
-				original.preprocessPixels({ data, width, height: width, channels: 4 }, config)
-		)
-	};
+	const { fixedPixelsPreprocess } = await import('./preprocess-stub');
+	return fixedPixelsPreprocess(await importOriginal(), 53);
 });
 
 let nets: Record<string, Net>;
 
 beforeAll(async () => {
-	installCanvasStub();
-	stubResizeObserver();
-	await tf.setBackend('cpu');
+	await installLiveStubs();
 	nets = {
 		'fmnist-ghostnet': syntheticNet(ghostnet({ width: 0.5, numClasses: 10, resolution: 32 }), 3),
 		'fmnist-efficientnet': syntheticNet(
@@ -35,26 +22,13 @@ beforeAll(async () => {
 			5
 		)
 	};
-	vi.stubGlobal(
-		'fetch',
-		vi.fn(async (url: string) =>
-			url.endsWith('.json')
-				? Response.json({ samples: [{ id: 'first', file: 'first.png' }] })
-				: new Response(new Blob([new Uint8Array(4)]))
-		)
-	);
 });
 afterAll(() => {
 	Object.values(nets).forEach((n) => n.dispose());
 	vi.unstubAllGlobals();
 });
 
-function setup(lang: 'en' | 'zh' = 'en') {
-	const { session } = fakeSession();
-	const { runner, calls } = realRunner(nets);
-	Object.assign(session, runner);
-	return { calls, ...render(RedundancyFinder, { lang, session }) };
-}
+const setup = (lang: 'en' | 'zh' = 'en') => renderLiveFigure(RedundancyFinder, nets, lang);
 
 const drawnMaps = () =>
 	contextOf(screen.getByTestId('stem-maps')).frame.filter((c) => c.op === 'drawImage').length;

@@ -1,8 +1,8 @@
 /**
  * What both live parts share: the page's network session (created in the browser, started when the
  * reader reaches the part or uses it), the colours read from CSS variables, the image to run on (the reader's pick, else the
- * first sample of the model's data set), the preprocessing cache, and the "why nothing is drawn yet"
- * message.
+ * first sample of the model's data set), the preprocessing cache, and the status message saying why
+ * nothing is drawn yet.
  */
 import type { Language } from '$lib/content/languages';
 import type { PreprocessConfig, PreprocessedImage } from '$lib/nets/preprocess';
@@ -133,7 +133,7 @@ export class LivePart {
 	}
 
 	/** Why the canvas is empty, in the reader's language. */
-	placeholder(lang: Language, model: LiveModel | null, runError: string | null): string {
+	statusMessage(lang: Language, model: LiveModel | null, runError: string | null): string {
 		const c = commonText[lang];
 		const session = this.session;
 		if (!session || session.runtime === 'idle') return c.waiting;

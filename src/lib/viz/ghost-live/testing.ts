@@ -1,12 +1,20 @@
 /**
  * Test doubles for the live parts' component tests (imported by tests only): a recording 2D canvas
- * context for jsdom (which has none), and a network session whose `withNet` runs real tfjs networks.
+ * context for jsdom (which has none), a network session whose `withNet` runs real tfjs networks, and
+ * the stubs and rendering both live figures' tests share.
  */
 import * as tf from '@tensorflow/tfjs';
+import { render } from '@testing-library/svelte';
+import type { Component } from 'svelte';
+import { vi } from 'vitest';
+import type { Language } from '$lib/content/languages';
 import { loadNetwork, type Net } from '$lib/nets/build';
 import { timmStateDict } from '$lib/nets/spec/state-dict';
 import type { NetSpec } from '$lib/nets/spec/types';
 import type { SafetensorsFile, TensorEntry } from '$lib/nets/weights/safetensors';
+import { stubResizeObserver } from '$lib/viz/chart/resize-observer-stub';
+import { fakeSession } from '$lib/viz/classifier/testing';
+import type { LiveFigureProps } from './live-figure.svelte';
 import type { NetRunner, NetTask } from './net-runner';
 
 export interface DrawCall {
@@ -99,4 +107,36 @@ export function realRunner(nets: Record<string, Net>) {
 
 export function syntheticNet(spec: NetSpec, seed = 1): Net {
 	return loadNetwork(spec, syntheticCheckpoint(spec, seed));
+}
+
+/**
+ * What a live figure needs in jsdom: recording canvases, ResizeObserver, object URLs, the CPU backend,
+ * and a fetch that serves a one-sample list and its image. Undo the globals with vi.unstubAllGlobals().
+ */
+export async function installLiveStubs(): Promise<void> {
+	installCanvasStub();
+	stubResizeObserver();
+	URL.createObjectURL = vi.fn((blob: Blob) => `blob:${(blob as File).name}`);
+	URL.revokeObjectURL = vi.fn();
+	await tf.setBackend('cpu');
+	vi.stubGlobal(
+		'fetch',
+		vi.fn(async (url: string) =>
+			url.endsWith('.json')
+				? Response.json({ samples: [{ id: 'first', file: 'first.png' }] })
+				: new Response(new Blob([new Uint8Array(4)]))
+		)
+	);
+}
+
+/** Renders a live figure on a fake session whose `withNet` runs `nets`; `calls` lists the model ids run. */
+export function renderLiveFigure(
+	component: Component<LiveFigureProps>,
+	nets: Record<string, Net>,
+	lang: Language = 'en'
+) {
+	const { session } = fakeSession();
+	const { runner, calls } = realRunner(nets);
+	Object.assign(session, runner);
+	return { session, calls, ...render(component, { lang, session }) };
 }
