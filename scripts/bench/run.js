@@ -2,7 +2,7 @@
 // weight, cold start, memory and the Scaling lab update. See bench/README.md.
 //
 // Environment: BENCH_SKIP_BUILD=1 reuses build/ (the site) · BENCH_RUNS (timed runs, default 50) ·
-// BENCH_WARMUP (default 5) · BENCH_THREADS (default "1,2") · BENCH_PHASES (comma list of
+// BENCH_WARMUP (default 5) · BENCH_GAP_MS (idle time before each timed run, default 50) · BENCH_THREADS (default "1,2") · BENCH_PHASES (comma list of
 // weight,latency,webgl,profile,cold,memory,maps,scaling; default all) · BENCH_OUT (default bench/results.json) ·
 // BENCH_BASELINE=<git revision>: also runs src/lib/nets of that revision ("before") in the latency pages.
 import { execSync, spawnSync } from 'node:child_process';
@@ -31,6 +31,7 @@ const LOGITS_TOLERANCE = 1e-4;
 const env = process.env;
 const RUNS = Number(env.BENCH_RUNS ?? 50);
 const WARMUP = Number(env.BENCH_WARMUP ?? 5);
+const GAP_MS = Number(env.BENCH_GAP_MS ?? 50);
 const THREADS = (env.BENCH_THREADS ?? '1,2').split(',').map(Number);
 const PHASES = new Set(
 	(env.BENCH_PHASES ?? 'weight,latency,webgl,profile,cold,memory,maps,scaling').split(',').map((s) => s.trim())
@@ -115,8 +116,8 @@ async function wasmLatency(browser, url) {
 			setups[`wasm-${threads}`] = await bench.call('setup', { backend: 'wasm', threads, peer: true });
 			recordChecks(`wasm, ${threads} thread(s)`, /** @type {any[]} */ (await bench.call('load', { peer: true, baseline: BASELINE !== null })));
 			if (badChecks().length) return { rows, setups, profiles };
-			log(`latency: wasm, ${threads} thread(s), ${RUNS} runs each after ${WARMUP} warm-up`);
-			const result = /** @type {any} */ (await bench.call('latency', { runs: RUNS, warmup: WARMUP }));
+			log(`latency: wasm, ${threads} thread(s), ${RUNS} runs each after ${WARMUP} warm-up, ${GAP_MS} ms apart`);
+			const result = /** @type {any} */ (await bench.call('latency', { runs: RUNS, warmup: WARMUP, gapMs: GAP_MS }));
 			for (const net of NETS) {
 				rows.push({ net, runtime: 'ours', backend: 'wasm', threads, ...summary(result.times[net].ours) });
 				rows.push({ net, runtime: 'onnxruntime-web', backend: 'wasm', threads, ...summary(result.times[net].peer) });
@@ -266,7 +267,7 @@ async function main() {
 	const browser = await launchChromium();
 	const benchUrl = `${server.url}/bench/`;
 	/** @type {Record<string, any>} */
-	const results = { machine: await machine(browser), settings: { runs: RUNS, warmup: WARMUP, threads: THREADS, baseline: baselineCommit } };
+	const results = { machine: await machine(browser), settings: { runs: RUNS, warmup: WARMUP, gapMs: GAP_MS, threads: THREADS, baseline: baselineCommit } };
 	try {
 		if (PHASES.has('weight')) {
 			log('page weight: built HTML + what the browser loads until the network is idle');

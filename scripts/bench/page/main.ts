@@ -59,9 +59,12 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 
 /**
  * Steady-state latency, ours and the peer interleaved run by run (the order alternates every round),
- * after `warmup` untimed runs of each. Also checks that the tensor count stays flat.
+ * after `warmup` untimed runs of each. Also checks that the tensor count stays flat. Timed runs are
+ * `gapMs` apart: onnxruntime-web's worker threads spin-wait after a run, and on 2 cores they would
+ * otherwise take the cores from whichever run comes next (a reader's page runs one runtime, not two).
  */
-async function latency(options: { runs: number; warmup: number }) {
+async function latency(options: { runs: number; warmup: number; gapMs?: number }) {
+	const gap = () => new Promise((resolve) => setTimeout(resolve, options.gapMs ?? 0));
 	const times: Record<string, { ours: number[]; peer: number[]; before: number[] }> = {};
 	const tasks: { name: NetName; who: 'ours' | 'peer' | 'before'; run: () => Promise<unknown> }[] = [];
 	for (const name of NETS) {
@@ -75,7 +78,10 @@ async function latency(options: { runs: number; warmup: number }) {
 	const tensorsBefore = tensorCount();
 	for (let i = 0; i < options.runs; i++) {
 		const order = i % 2 === 0 ? tasks : [...tasks].reverse();
-		for (const task of order) times[task.name][task.who].push(await timed(task.run));
+		for (const task of order) {
+			await gap();
+			times[task.name][task.who].push(await timed(task.run));
+		}
 	}
 	return { times, tensorsBefore, tensorsAfter: tensorCount() };
 }
