@@ -140,8 +140,8 @@ export const MAX_WASM_THREADS = 4;
  * Threads for XNNPACK: one without cross-origin isolation (no SharedArrayBuffer, so tfjs loads a
  * binary without threads), else half the logical cores, rounded up, at most `max` (onnxruntime-web's
  * default rule). Every op waits for its slowest thread: with all cores taken, one busy core (the
- * page's own rendering, another tab) stalls each of the ~200 ops; on a loaded 2-core machine 2 threads
- * measured 5–9× slower than 1 (bench/README.md, "Threads").
+ * page's own rendering, another tab) stalls each of the ~200 ops: on a loaded 2-core machine 2 threads
+ * measured 5–9× slower than 1, on the same machine idle 1.4–1.6× faster (bench/README.md, "Threads").
  */
 export function chooseWasmThreads(
 	env: { crossOriginIsolated: boolean; hardwareConcurrency?: number },
