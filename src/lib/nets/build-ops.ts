@@ -3,6 +3,8 @@
  * with timm semantics. Internal to build.ts.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { concatChannelsInto } from './channel-concat';
 import type { Activation } from './spec/types';
 
 export interface ConvOp {
@@ -59,8 +61,45 @@ export function mul<T extends tf.Tensor>(a: T, b: tf.Tensor): T {
 	return runKernel<T>('Multiply', { a, b });
 }
 
+/** A wasm kernel for the channel concat of two float32 NHWC maps (see channel-concat.ts). */
+export const WASM_CONCAT_CHANNELS = 'EgnConcatChannels';
+
+function concatChannelsWasm({ inputs, backend }: { inputs: tf.TensorInfo[]; backend: BackendWasm }) {
+	const [a, b] = inputs;
+	const [n, h, w, ca] = a.shape;
+	const cb = b.shape[3];
+	const out = backend.makeOutput([n, h, w, ca + cb], 'float32');
+	const offset = (t: tf.TensorInfo) => backend.dataIdMap.get(t.dataId)!.memoryOffset;
+	// After makeOutput: an allocation may have grown (and replaced) the heap's buffer.
+	concatChannelsInto(backend.wasm.HEAPU8.buffer, {
+		aByte: offset(a),
+		bByte: offset(b),
+		outByte: offset(out),
+		pixels: n * h * w,
+		aChannels: ca,
+		bChannels: cb
+	});
+	return out;
+}
+
+function ensureWasmConcat(): void {
+	if (tf.getKernel(WASM_CONCAT_CHANNELS, 'wasm')) return;
+	tf.registerKernel({
+		kernelName: WASM_CONCAT_CHANNELS,
+		backendName: 'wasm',
+		kernelFunc: concatChannelsWasm as unknown as tf.KernelFunc
+	});
+}
+
 /** Concatenation along the channel axis of NHWC maps. */
 export function concatChannels(maps: tf.Tensor4D[]): tf.Tensor4D {
+	const [a, b] = maps;
+	const pair = maps.length === 2 && a.dtype === 'float32' && b.dtype === 'float32';
+	const sameGrid = pair && a.shape.slice(0, 3).every((d, i) => d === b.shape[i]);
+	if (sameGrid && tf.getBackend() === 'wasm') {
+		ensureWasmConcat();
+		return runKernel<tf.Tensor4D>(WASM_CONCAT_CHANNELS, maps);
+	}
 	return runKernel<tf.Tensor4D>('Concat', maps, { axis: 3 });
 }
 

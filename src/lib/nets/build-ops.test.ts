@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadNetwork } from './build';
+import { concatChannels, WASM_CONCAT_CHANNELS } from './build-ops';
+import { ghostnet } from './spec/ghostnet';
+import { readSafetensors } from './weights/safetensors';
+
+/** Deterministic values, different for every element and tensor. */
+const ramp = (shape: [number, number, number, number], start: number) =>
+	tf.tensor4d(
+		Float32Array.from({ length: shape.reduce((a, b) => a * b) }, (_, i) => start + i * 0.5),
+		shape
+	);
+
+beforeAll(async () => {
+	expect(await tf.setBackend('wasm')).toBe(true);
+	await tf.ready();
+});
+afterAll(async () => {
+	await tf.setBackend('cpu');
+});
+
+describe('concatChannels on wasm (the JavaScript kernel of channel-concat.ts)', () => {
+	const shapes: [string, [number, number, number, number], number][] = [
+		['GhostNet-like halves', [1, 7, 5, 12], 12],
+		['odd channel counts, batch 2', [2, 3, 3, 3], 5],
+		['a long run', [1, 4, 4, 130], 4]
+	];
+	for (const [what, shape, bChannels] of shapes) {
+		it(`equals tfjs's Concat: ${what}`, async () => {
+			const before = tf.memory().numTensors;
+			const a = ramp(shape, 1);
+			const b = ramp([shape[0], shape[1], shape[2], bChannels], -1e4);
+			const expected = tf.concat([a, b], 3);
+			const profile = await tf.profile(() => concatChannels([a, b]));
+			const actual = profile.result as tf.Tensor4D;
+			expect(profile.kernelNames).toEqual([WASM_CONCAT_CHANNELS]);
+			expect(actual.shape).toEqual(expected.shape);
+			expect(Array.from(actual.dataSync())).toEqual(Array.from(expected.dataSync()));
+			tf.dispose([a, b, expected, actual]);
+			expect(tf.memory().numTensors).toBe(before);
+		});
+	}
+
+	it('leaves three or more maps to tfjs', async () => {
+		const maps = [ramp([1, 2, 2, 2], 0), ramp([1, 2, 2, 2], 10), ramp([1, 2, 2, 2], 20)];
+		const profile = await tf.profile(() => concatChannels(maps));
+		expect(profile.kernelNames).toEqual(['Concat']);
+		tf.dispose([...maps, profile.result as tf.Tensor]);
+	});
+});
+
+describe('GhostNet on the wasm backend', () => {
+	it("reproduces timm's logits for the small fixture, its concats running the wasm kernel", async () => {
+		const io = readSafetensors(readFileSync('tests/fixtures/small/ghostnet_w0.25.io.safetensors'));
+		const net = loadNetwork(
+			ghostnet({ width: 0.25, resolution: 64, numClasses: 10 }),
+			readSafetensors(readFileSync('tests/fixtures/small/ghostnet_w0.25.weights.safetensors'))
+		);
+		const before = tf.memory().numTensors;
+		const input = io.tensors.get('input')!;
+		const nchw = tf.tensor4d(input.values as Float32Array, input.shape as [number, number, number, number]);
+		const nhwc = tf.transpose(nchw, [0, 2, 3, 1]) as tf.Tensor4D;
+		const profile = await tf.profile(() => net.infer(nhwc).logits);
+		const logits = profile.result as tf.Tensor;
+		expect(profile.kernelNames).toContain(WASM_CONCAT_CHANNELS);
+		expect(profile.kernelNames).not.toContain('Concat');
+		const expected = io.tensors.get('logits')!.values as Float32Array;
+		const got = logits.dataSync();
+		const worst = Math.max(...Array.from(expected, (v, i) => Math.abs(v - got[i])));
+		expect(worst).toBeLessThan(1e-4);
+		tf.dispose([nchw, nhwc, logits]);
+		expect(tf.memory().numTensors).toBe(before);
+		net.dispose();
+	});
+});
