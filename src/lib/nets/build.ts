@@ -23,7 +23,7 @@ import {
 	type ConvOp,
 	type DenseOp
 } from './build-ops';
-import { foldBatchNorm, fuseGhostModule, type FoldedConv } from './fold';
+import { foldBatchNorm, fuseGhostModule, splitDepthwise, type FoldedConv } from './fold';
 import { tapNames } from './spec/taps';
 import type { Block, GhostModuleSpec, Layer, NetSpec } from './spec/types';
 import type { SafetensorsFile } from './weights/safetensors';
@@ -34,7 +34,15 @@ type Step =
 	| { kind: 'se'; reduce: DenseOp; expand: DenseOp }
 	| { kind: 'ghost'; tap: string; primary: ConvOp; cheap: ConvOp; out: number }
 	/** A Ghost module without concat: wide primary conv, then a depthwise conv (see fuseGhostModule). */
-	| { kind: 'fused-ghost'; tap: string; wide: ConvOp; spread: ConvOp; primary: number; out: number };
+	| { kind: 'fused-ghost'; tap: string; wide: ConvOp; spread: ConvOp; primary: number; out: number }
+	/** A Ghost module and the depthwise conv after it, applied to each half before the concat (splitDepthwise). */
+	| {
+			kind: 'ghost-split-depthwise';
+			tap: string;
+			primary: ConvOp;
+			cheap: ConvOp;
+			depthwise: [ConvOp, ConvOp];
+	  };
 
 interface BlockProgram {
 	name: string;
@@ -170,6 +178,13 @@ function convOp(
 	};
 }
 
+/** foldUnit with a zero bias where the conv has neither bias nor BN. */
+function foldWithBias(store: WeightStore, unit: Unit): FoldedConv {
+	const f = foldUnit(store, unit);
+	const outputs = f.shape[3] * (unit.conv.op === 'depthwise' ? f.shape[2] : 1);
+	return { ...f, bias: f.bias ?? new Float32Array(outputs) };
+}
+
 function compileConv(store: WeightStore, unit: Unit): ConvOp {
 	return convOp(store, unit, foldUnit(store, unit));
 }
@@ -212,14 +227,11 @@ function compileGhost(store: WeightStore, module: GhostModuleSpec, primary: Unit
 			cheap: compileConv(store, cheap),
 			out: module.outChannels
 		};
-	const folded = (u: Unit): FoldedConv => {
-		const f = foldUnit(store, u);
-		return {
-			...f,
-			bias: f.bias ?? new Float32Array(f.shape[3] * (u.conv.op === 'depthwise' ? f.shape[2] : 1))
-		};
-	};
-	const { wide, spread } = fuseGhostModule(folded(primary), folded(cheap), module.outChannels);
+	const { wide, spread } = fuseGhostModule(
+		foldWithBias(store, primary),
+		foldWithBias(store, cheap),
+		module.outChannels
+	);
 	return {
 		kind: 'fused-ghost',
 		tap: module.key,
@@ -227,6 +239,27 @@ function compileGhost(store: WeightStore, module: GhostModuleSpec, primary: Unit
 		spread: convOp(store, cheap, spread),
 		primary: module.primaryChannels,
 		out: module.outChannels
+	};
+}
+
+/**
+ * A Ghost module whose every map feeds a depthwise conv: the conv runs on the intrinsic and the ghost
+ * maps separately and the concat joins the (in GhostNet stride-2, so four times smaller) results.
+ */
+function compileGhostThenDepthwise(
+	store: WeightStore,
+	module: GhostModuleSpec,
+	primary: Unit,
+	cheap: Unit,
+	depthwise: Unit
+): Step {
+	const halves = splitDepthwise(foldWithBias(store, depthwise), module.primaryChannels);
+	return {
+		kind: 'ghost-split-depthwise',
+		tap: module.key,
+		primary: compileConv(store, primary),
+		cheap: compileConv(store, cheap),
+		depthwise: [convOp(store, depthwise, halves[0]), convOp(store, depthwise, halves[1])]
 	};
 }
 
@@ -251,8 +284,18 @@ function compileBlock(store: WeightStore, block: Block): BlockProgram {
 			const cheap = list[i + 1];
 			if (!module || cheap?.conv.role !== 'cheap')
 				throw new Error(`internal: malformed Ghost module in ${block.name}`);
-			main.push(compileGhost(store, module, list[i], cheap));
-			i++;
+			const next = list[i + 2];
+			if (
+				next?.conv.role === 'depthwise' &&
+				next.conv.op === 'depthwise' &&
+				module.primaryChannels * module.ratio === module.outChannels
+			) {
+				main.push(compileGhostThenDepthwise(store, module, list[i], cheap, next));
+				i += 2;
+			} else {
+				main.push(compileGhost(store, module, list[i], cheap));
+				i++;
+			}
 		} else main.push({ kind: 'conv', op: compileConv(store, list[i]) });
 	}
 	return { name: block.name, main, shortcut: block.shortcut === 'projection' ? shortcut : block.shortcut };
@@ -278,6 +321,8 @@ function runStep(h: tf.Tensor4D, step: Step, keep: Keep): tf.Tensor4D {
 	keep(`${step.tap}.primary`, primary);
 	const cheap = applyConv(primary, step.cheap);
 	keep(`${step.tap}.cheap`, cheap);
+	if (step.kind === 'ghost-split-depthwise')
+		return concatChannels([applyConv(primary, step.depthwise[0]), applyConv(cheap, step.depthwise[1])]);
 	const both = concatChannels([primary, cheap]);
 	return both.shape[3] === step.out ? both : tf.slice(both, [0, 0, 0, 0], [-1, -1, -1, step.out]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldBatchNorm, fuseGhostModule, type FoldedConv } from './fold';
+import { foldBatchNorm, fuseGhostModule, splitDepthwise, type FoldedConv } from './fold';
 
 describe('foldBatchNorm', () => {
 	it('equals conv then BN on a 1x1 conv (HWIO [1,1,2,3])', () => {
@@ -108,5 +108,48 @@ describe('fuseGhostModule', () => {
 		};
 		expect(() => fuseGhostModule(primary, cheap, 5)).toThrow();
 		expect(() => fuseGhostModule(primary, cheap, 2)).toThrow();
+	});
+});
+
+describe('splitDepthwise', () => {
+	const ramp = (n: number, scale: number) =>
+		Float32Array.from({ length: n }, (_, i) => Math.sin(i + 1) * scale);
+
+	it('depthwise(concat(a, b)) = concat(part₁(a), part₂(b))', () => {
+		const [h, w, ca, cb] = [4, 3, 2, 3];
+		const c = ca + cb;
+		const whole: FoldedConv = { weight: ramp(25 * c, 1), bias: ramp(c, 0.5), shape: [5, 5, c, 1] };
+		const a = ramp(h * w * ca, 2);
+		const b = ramp(h * w * cb, -3);
+		const both = new Float32Array(h * w * c);
+		for (let px = 0; px < h * w; px++) {
+			both.set(a.subarray(px * ca, (px + 1) * ca), px * c);
+			both.set(b.subarray(px * cb, (px + 1) * cb), px * c + ca);
+		}
+		const [first, second] = splitDepthwise(whole, ca);
+		expect(first.shape).toEqual([5, 5, ca, 1]);
+		expect(second.shape).toEqual([5, 5, cb, 1]);
+		const expected = conv(both, [h, w, c], whole, true, false);
+		const pa = conv(a, [h, w, ca], first, true, false);
+		const pb = conv(b, [h, w, cb], second, true, false);
+		for (let px = 0; px < h * w; px++)
+			for (let q = 0; q < c; q++)
+				expect(q < ca ? pa[px * ca + q] : pb[px * cb + q - ca]).toBe(expected[px * c + q]);
+	});
+
+	it('rejects a split outside the channels or a channel multiplier', () => {
+		const conv3: FoldedConv = {
+			weight: new Float32Array(27),
+			bias: new Float32Array(3),
+			shape: [3, 3, 3, 1]
+		};
+		expect(() => splitDepthwise(conv3, 0)).toThrow();
+		expect(() => splitDepthwise(conv3, 3)).toThrow();
+		const multiplier2: FoldedConv = {
+			weight: new Float32Array(36),
+			bias: new Float32Array(4),
+			shape: [3, 3, 2, 2]
+		};
+		expect(() => splitDepthwise(multiplier2, 1)).toThrow();
 	});
 });

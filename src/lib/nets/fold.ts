@@ -78,3 +78,22 @@ export function fuseGhostModule(
 		spread: { weight: spread, bias: spreadBias, shape: [dh, dw, out, 1] }
 	};
 }
+
+/**
+ * A depthwise conv (HWCM [k, k, C, 1]) as two: channels [0, at) and [at, C). Since every channel is
+ * filtered on its own, depthwise(concat(a, b)) = concat(depthwise₁(a), depthwise₂(b)): the concat of a
+ * Ghost module moves behind the stride-2 depthwise conv that follows it, onto a quarter of the pixels.
+ */
+export function splitDepthwise(conv: FoldedConv, at: number): [FoldedConv, FoldedConv] {
+	const [kh, kw, channels, multiplier] = conv.shape;
+	if (multiplier !== 1 || at <= 0 || at >= channels)
+		throw new Error(`splitDepthwise: cannot split [${conv.shape}] at channel ${at}`);
+	const part = (from: number, to: number): FoldedConv => {
+		const n = to - from;
+		const weight = new Float32Array(kh * kw * n);
+		for (let tap = 0; tap < kh * kw; tap++)
+			weight.set(conv.weight.subarray(tap * channels + from, tap * channels + to), tap * n);
+		return { weight, bias: conv.bias.slice(from, to), shape: [kh, kw, n, 1] };
+	};
+	return [part(0, at), part(at, channels)];
+}
