@@ -203,9 +203,9 @@ function compileDense(store: WeightStore, layer: Layer): DenseOp {
 
 /**
  * Fuse a Ghost module (no concat) when the extra work of the wide primary conv, in·primary MACs per
- * pixel, is below what the concat costs per pixel on wasm (a JavaScript row copy of both halves, about
- * as long as this many MACs); modules whose output is sliced keep the concat, so that the `.cheap` tap
- * still has every ghost map.
+ * pixel, is small; modules whose output is sliced keep the concat, so that the `.cheap` tap still has
+ * every ghost map. In GhostNet 1.0x that fuses three modules at 112×112 and 56×56; since the concat
+ * became a cheap copy (channel-concat.ts), fusing none of them measured the same within noise.
  */
 export const GHOST_FUSE_MAX_MACS_PER_PIXEL = 640;
 
