@@ -7,7 +7,8 @@
  * ReLU and the PyTorch hard-sigmoid relu6(x + 3) / 6 for GhostNet. Convs run as tf.fused conv2d /
  * depthwiseConv2d with bias (+ ReLU / sigmoid when fusable); SE units, GhostNet's conv_head and the
  * classifier run as 1x1 convs on the pooled [N, 1, 1, C] map. Small Ghost modules run without their
- * concat (fold.ts: fuseGhostModule). Model API as tfjs-models: synchronous `infer` inside tf.tidy, async
+ * concat (fold.ts: fuseGhostModule); a Ghost module followed by a depthwise conv runs that conv on each
+ * half before the concat (fold.ts: splitDepthwise). Model API as tfjs-models: synchronous `infer` inside tf.tidy, async
  * `classify` that disposes its own tensors, `warmup`, `dispose`.
  */
 import * as tf from '@tensorflow/tfjs';
