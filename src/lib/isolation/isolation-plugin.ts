@@ -20,9 +20,13 @@ export const ISOLATION_HEADERS = {
 /** Served at the site root, so that the worker's scope is the whole site. */
 export const ISOLATION_WORKER_FILE = 'coi-serviceworker.js';
 
+let workerSource: string | null = null;
+
+/** The package's minified worker, read once. */
 export function isolationWorkerSource(): string {
 	const require = createRequire(import.meta.url);
-	return readFileSync(require.resolve('coi-serviceworker/coi-serviceworker.min.js'), 'utf8');
+	workerSource ??= readFileSync(require.resolve('coi-serviceworker/coi-serviceworker.min.js'), 'utf8');
+	return workerSource;
 }
 
 const sendIsolationHeaders: Connect.NextHandleFunction = (_request, response, next) => {

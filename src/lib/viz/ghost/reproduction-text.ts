@@ -110,6 +110,8 @@ export const TEXT: Localized<{
 	macs: string;
 	paperMacs: string;
 	axis: string;
+	/** The x-axis choice that shows parameters. */
+	paramsChoice: string;
 	hint: string;
 	setup: (rep: Reproduction) => string;
 	limits: (rep: Reproduction) => string;
@@ -120,6 +122,7 @@ export const TEXT: Localized<{
 		paper: `Paper: ${PAPER_SETUP.network} on ${PAPER_SETUP.dataset}`,
 		accuracy: 'test accuracy (%)',
 		params: 'parameters (M)',
+		paramsChoice: 'params',
 		macs: 'MACs (M)',
 		paperMacs: 'FLOPs (M)',
 		axis: 'Horizontal axis',
@@ -135,6 +138,7 @@ export const TEXT: Localized<{
 		paper: `论文：${PAPER_SETUP.network}，${PAPER_SETUP.dataset}`,
 		accuracy: '测试准确率（%）',
 		params: '参数量（M）',
+		paramsChoice: '参数量',
 		macs: 'MACs（M）',
 		paperMacs: 'FLOPs（M）',
 		axis: '横轴',
