@@ -10,6 +10,7 @@ import os
 
 import numpy as np
 import torch
+import torch.nn.functional as F
 
 DATA_DIR = os.environ.get('FMNIST_DIR', '/usr/share/datasets/fashion-mnist')
 MEAN = (0.485, 0.456, 0.406)
@@ -34,12 +35,15 @@ def read_idx(path):
     return np.frombuffer(body, dtype=dtype).reshape(dims)
 
 
-def load(split):
-    """(images uint8 [N, 32, 32] zero-padded, labels int64 [N]) for split 'train' or 't10k'."""
+def load(split, pad=True):
+    """(images uint8 [N, 32, 32] zero-padded, labels int64 [N]) for split 'train' or 't10k'; with
+    pad=False the native 28x28 images (the compound-scaling experiment resizes them itself)."""
     images = read_idx(os.path.join(DATA_DIR, f'{split}-images-idx3-ubyte.gz'))
     labels = read_idx(os.path.join(DATA_DIR, f'{split}-labels-idx1-ubyte.gz'))
     if images.shape[0] != labels.shape[0] or images.shape[1:] != (28, 28):
         raise ValueError(f'{split}: unexpected shapes {images.shape} {labels.shape}')
+    if not pad:
+        return images.copy(), labels.astype(np.int64)
     padded = np.zeros((images.shape[0], RESOLUTION, RESOLUTION), np.uint8)
     padded[:, PAD:PAD + 28, PAD:PAD + 28] = images
     return padded, labels.astype(np.int64)
@@ -49,9 +53,15 @@ _MEAN = torch.tensor(MEAN).view(1, 3, 1, 1)
 _STD = torch.tensor(STD).view(1, 3, 1, 1)
 
 
-def to_input(batch_u8):
-    """uint8 [B, 32, 32] -> normalized float32 [B, 3, 32, 32] (NCHW)."""
+def to_input(batch_u8, size=None):
+    """uint8 [B, H, W] -> normalized float32 [B, 3, H, W] (NCHW). With `size`, the images are first
+    area-downsampled to size x size (each output pixel the mean of the input area it covers;
+    torch's adaptive average pooling), the reduced-resolution input of the compound-scaling runs."""
     x = torch.from_numpy(np.ascontiguousarray(batch_u8)).float().div_(255).unsqueeze(1)
+    if size is not None and size != x.shape[-1]:
+        if size > x.shape[-1]:
+            raise ValueError(f'area downsampling cannot enlarge {x.shape[-1]} px to {size} px')
+        x = F.interpolate(x, size=(size, size), mode='area')
     return (x - _MEAN) / _STD
 
 

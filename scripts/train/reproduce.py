@@ -97,15 +97,41 @@ def summarize(cfg, results, command, wall):
     }
 
 
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+        return True
+    except (ProcessLookupError, ValueError):
+        return False
+    except PermissionError:
+        return True
+
+
 def claim(run):
-    """Atomically claim a run (a lock file), so two reproduce.py processes can share the queue."""
+    """Atomically claim a run (a lock file holding our PID), so two processes can share the queue. The
+    lock of a process that died (an interrupted session) is taken over, so a restarted queue resumes."""
     run_dir = os.path.join(ROOT, 'scripts/train/runs', run['name'])
     os.makedirs(run_dir, exist_ok=True)
-    try:
-        os.close(os.open(os.path.join(run_dir, '.lock'), os.O_CREAT | os.O_EXCL))
-        return True
-    except FileExistsError:
-        return False
+    lock = os.path.join(run_dir, '.lock')
+    for _ in range(2):
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            os.write(fd, str(os.getpid()).encode())
+            os.close(fd)
+            return True
+        except FileExistsError:
+            try:
+                with open(lock) as f:
+                    owner = int(f.read().strip() or '0')
+            except (OSError, ValueError):
+                owner = 0
+            if owner and _alive(owner):
+                return False
+            try:
+                os.remove(lock)  # a stale lock: its process is gone
+            except FileNotFoundError:
+                pass
+    return False
 
 
 def release(run):

@@ -81,7 +81,7 @@ def stages_of(cfg):
 # What a restart may set differently from the main stage (besides epochs, lr, warmupEpochs, minLrRatio).
 STAGE_OVERRIDES = ('augment', 'labelSmoothing')
 STAGE_KEYS = ('model', 'seed', 'epochs', 'batchSize', 'optimizer', 'schedule', 'labelSmoothing', 'dropRate',
-              'dropPathRate', 'augment')
+              'dropPathRate', 'augment', 'input')
 
 
 def stage_key(cfg, k):
@@ -91,14 +91,25 @@ def stage_key(cfg, k):
     return json.dumps(key, sort_keys=True)
 
 
+def input_size(cfg):
+    """Resolution the images are area-downsampled to (cfg `input` = {kind: 'area', resolution}), or None
+    for the shipped models' 28 px zero-padded to 32."""
+    inp = cfg.get('input')
+    if inp is None:
+        return None
+    if inp.get('kind') != 'area' or inp['resolution'] != cfg['model']['options'].get('resolution'):
+        raise ValueError(f'input {inp} must be area-downsampling to the model resolution')
+    return inp['resolution']
+
+
 @torch.no_grad()
-def evaluate(net, images, labels, batch=500):
+def evaluate(net, images, labels, batch=500, size=None):
     net.eval()
     correct = 0
     loss = 0.0
     preds = []
     for i in range(0, len(images), batch):
-        logits = net(data.to_input(images[i:i + batch]))
+        logits = net(data.to_input(images[i:i + batch], size))
         y = torch.from_numpy(labels[i:i + batch])
         loss += F.cross_entropy(logits, y, reduction='sum').item()
         p = logits.argmax(1)
@@ -139,7 +150,7 @@ def train_epoch(net, opt, cfg, x, y, rng, step, lr, log, max_steps=None):
         aug = cfg['augment']
         if aug.get('shift', 0) > 0 or aug.get('hflip'):
             xb = data.augment(xb, rng, aug.get('shift', 0), aug.get('hflip', False))
-        inputs = data.to_input(xb)
+        inputs = data.to_input(xb, input_size(cfg))
         targets = torch.from_numpy(y[idx])
         for g in opt.param_groups:
             g['lr'] = lr(step)
@@ -190,7 +201,7 @@ def run_stage(k, stage, net, cfg, train_set, test_set, log, max_steps):
     step = 0
     for epoch in range(stage['epochs']):
         step, stats = train_epoch(net, opt, stage_cfg, *train_set, rng, step, lr, log, max_steps)
-        acc, loss, _ = evaluate(net, *test_set)
+        acc, loss, _ = evaluate(net, *test_set, size=input_size(cfg))
         stats.update({'stage': k, 'epochInStage': epoch + 1, 'testAcc': acc, 'testLoss': loss})
         history.append(stats)
         log(f'stage {k} epoch {epoch + 1}/{stage["epochs"]}: train loss {stats["trainLoss"]:.4f} '
@@ -213,38 +224,43 @@ def run(cfg, command, max_steps=None):
                    'name': exported['spec']['name'], 'cost': exported['cost']}, f, indent=1)
     seed_everything(cfg['seed'])
     net = SpecNet(exported, drop_rate=cfg.get('dropRate', 0.0), drop_path_rate=cfg.get('dropPathRate', 0.0))
-    train_set, test_set = data.load('train'), data.load('t10k')
+    pad = input_size(cfg) is None
+    train_set, test_set = data.load('train', pad), data.load('t10k', pad)
     stages = stages_of(cfg)
     log(f'run {cfg["name"]}: {exported["spec"]["name"]} params {exported["cost"]["params"]} '
         f'MACs {exported["cost"]["macs"]}, seed {cfg["seed"]}, stages of {[s["epochs"] for s in stages]} epochs '
         f'x {len(train_set[0]) // cfg["batchSize"]} steps, torch {torch.__version__}, {THREADS} threads')
     log(f'config {json.dumps(cfg)}')
-    history, seconds = [], 0.0
+    history, seconds, cpu = [], 0.0, 0.0
     for k, stage in enumerate(stages):
         path = os.path.join(ckpt_dir, f'stage{k}.pt')
         saved = torch.load(path) if os.path.exists(path) and max_steps is None else None
         if saved is not None and saved['key'] == stage_key(cfg, k):
             net.load_state_dict(saved['state_dict'])
-            history, seconds = saved['history'], saved['seconds']
+            history, seconds, cpu = saved['history'], saved['seconds'], saved.get('cpuSeconds')
             log(f'stage {k}: reusing {os.path.relpath(path, ROOT)} (test acc {history[-1]["testAcc"]:.4f})')
             continue
-        started = time.time()
+        started, cpu_started = time.time(), time.process_time()
         history = history + run_stage(k, stage, net, cfg, train_set, test_set, log, max_steps)
         seconds += time.time() - started
-        torch.save({'state_dict': net.state_dict(), 'history': history, 'seconds': seconds,
+        cpu += time.process_time() - cpu_started
+        torch.save({'state_dict': net.state_dict(), 'history': history, 'seconds': seconds, 'cpuSeconds': cpu,
                     'key': stage_key(cfg, k)}, path)
     for i, h in enumerate(history):
         h['epoch'] = i + 1
     acc32 = history[-1]['testAcc']
     net.load_state_dict(fp16_rounded(net))
-    acc16, loss16, preds16 = evaluate(net, *test_set)
+    acc16, loss16, preds16 = evaluate(net, *test_set, size=input_size(cfg))
     log(f'final test accuracy (10,000 images): fp32 {acc32:.4f}, fp16-rounded weights {acc16:.4f}; '
         f'training {seconds / 60:.1f} min')
     metrics = {
         'name': cfg['name'], 'model': exported['spec']['name'], 'family': cfg['model']['family'],
         'options': cfg['model']['options'], 'params': exported['cost']['params'], 'macs': exported['cost']['macs'],
         'seed': cfg['seed'], 'epochs': len(history), 'stages': stages, 'testAccuracyFp32': acc32,
-        'testAccuracy': acc16, 'testLoss': loss16, 'trainSeconds': round(seconds, 1), 'command': command,
+        'testAccuracy': acc16, 'testLoss': loss16, 'trainSeconds': round(seconds, 1),
+        # CPU time of this process (all its threads): unlike the wall time, not stretched while the
+        # machine was busy with other work or the run was paused (SIGSTOP) for a benchmark.
+        'cpuSeconds': round(cpu, 1) if cpu is not None else None, 'command': command,
         'config': cfg, 'history': history, 'torch': torch.__version__, 'threads': THREADS,
         'machine': platform.machine(), 'finished': time.strftime('%Y-%m-%dT%H:%M:%S%z'), 'maxSteps': max_steps,
     }
