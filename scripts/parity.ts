@@ -10,7 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
 import { loadNetwork } from '../src/lib/nets/build';
 import { efficientnet } from '../src/lib/nets/spec/efficientnet';
 import { ghostnet } from '../src/lib/nets/spec/ghostnet';

@@ -1,6 +1,7 @@
 // Page weight as the browser sees it: the scripts and stylesheets each production page actually
-// loads (until the network is idle, no interaction), gzip-compressed from the built files. tfjs chunks
-// loaded without interaction are reported separately: a page should load them only when a network runs.
+// loads (until the network is idle, no interaction), gzip-compressed from the built files. The network
+// runtime (tfjs chunks, and the live runtime's worker with everything it imports) loaded without
+// interaction is reported separately: a page loads it only when a live part is near.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipBytes } from './page-weight.js';
@@ -34,6 +35,7 @@ export async function browserPageWeights(browser, origin, root, pages) {
 		const size = (/** @type {string[]} */ files) => files.reduce((n, f) => n + gzipBytes(read(f)), 0);
 		const js = [...seen.js].sort();
 		const tfjsFiles = js.filter((f) => {
+			if (f.includes('/_app/immutable/workers/')) return true;
 			const code = read(f).toString('utf8');
 			return TFJS_MARKERS.some((m) => code.includes(m));
 		});
@@ -41,7 +43,7 @@ export async function browserPageWeights(browser, origin, root, pages) {
 			page: path,
 			jsGzip: size(js),
 			cssGzip: size([...seen.css]),
-			/** JS without tfjs's own chunks: what the page costs before a network is needed. */
+			/** JS without the network runtime (tfjs, the worker): what the page costs before a network is needed. */
 			jsGzipWithoutTfjs: size(js.filter((f) => !tfjsFiles.includes(f))),
 			tfjsAtStartup: tfjsFiles.length > 0,
 			jsFiles: js,

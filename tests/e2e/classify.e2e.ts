@@ -128,7 +128,10 @@ function expectImagenetResult(cards: CardReading[], lang: Lang, backend: string)
 	expect(cards.map((c) => c.macs)).toEqual(['385.8M', '141.2M']);
 }
 
+/** Opens the weights panel (collapsed by default) and asks for the ImageNet checkpoints. */
 async function loadImagenet(page: Page, lang: Lang = 'en') {
+	const panel = root(page).locator('details.weights-panel');
+	if ((await panel.getAttribute('open')) === null) await panel.locator('summary').click();
 	await page
 		.getByRole('button', { name: lang === 'en' ? 'Load the ImageNet weights' : '加载 ImageNet 权重' })
 		.click();
@@ -315,7 +318,7 @@ describe('classifier with ImageNet weights from a local hub mirror', () => {
 	let context: BrowserContext;
 	let page: Page;
 
-	it('downloads both checkpoints with a progress bar (bytes and percent), then classifies a sample on WebGL', async () => {
+	it('downloads both checkpoints with a progress bar (bytes and percent), then classifies a sample on wasm', async () => {
 		let problems: PageProblems;
 		({ context, page, problems } = await open({ base: hub.base('slow') }));
 		const before = await root(page)
@@ -330,7 +333,14 @@ describe('classifier with ImageNet weights from a local hub mirror', () => {
 		expect(Number(percent)).toBeGreaterThanOrEqual(0);
 		expect(Number(percent)).toBeLessThan(100);
 		await waitForResults(page);
-		expectImagenetResult(await readCards(page), 'en', 'WebGL');
+		// Automatic: WebAssembly first; this machine's WebGL is SwiftShader, software, so never tried.
+		expectImagenetResult(await readCards(page), 'en', 'WebAssembly');
+		await expect
+			.poll(() => page.getByTestId('backend-why').textContent(), { timeout: 60_000 })
+			.toMatch(/WebGL here is rendered in software \(.*SwiftShader.*\), never faster than WebAssembly/);
+		await expect(page.locator('fieldset.backend .status').textContent()).resolves.toMatch(
+			/In use: WebAssembly \(wasm\) · SIMD on, \d threads? · in a background worker/
+		);
 		const cards = await readCards(page);
 		expect(cards[0].origin).toContain('timm/efficientnet_b0.ra_in1k from 127.0.0.1');
 		expect(cards[1].origin).toContain('20.9 MB');
@@ -356,20 +366,25 @@ describe('classifier with ImageNet weights from a local hub mirror', () => {
 		expect(modelRequests()).toBe(requestsBefore);
 	}, 300_000);
 
-	it('switches to wasm, classifies there, and remembers the choice', async () => {
-		await page.getByRole('radio', { name: 'WebAssembly (wasm)' }).check();
+	it("the reader's choice of WebGL wins, is remembered, and Automatic goes back to measuring", async () => {
+		await page.getByRole('radio', { name: 'WebGL' }).check();
 		await expect
-			.poll(async () => (await readCards(page)).map((c) => c.backend), { timeout: 120_000 })
-			.toEqual(['WebAssembly', 'WebAssembly']);
+			.poll(async () => (await readCards(page)).map((c) => c.backend), { timeout: 180_000 })
+			.toEqual(['WebGL', 'WebGL']);
 		await waitForResults(page);
-		expectImagenetResult(await readCards(page), 'en', 'WebAssembly');
+		expectImagenetResult(await readCards(page), 'en', 'WebGL');
+		await expect(page.getByTestId('backend-why').textContent()).resolves.toMatch(/Your choice, remembered/);
 		await page.reload();
 		await waitForRuntime(page);
-		await expect(page.getByRole('radio', { name: 'WebAssembly (wasm)' }).isChecked()).resolves.toBe(true);
-		await expect(page.locator('fieldset.backend .status').textContent()).resolves.toMatch(
-			/In use: WebAssembly/
-		);
-	}, 300_000);
+		await expect(page.getByRole('radio', { name: 'WebGL' }).isChecked()).resolves.toBe(true);
+		await expect(page.locator('fieldset.backend .status').textContent()).resolves.toMatch(/In use: WebGL/);
+		await waitForResults(page);
+		await page.getByRole('radio', { name: 'Automatic (measured)' }).check();
+		await expect
+			.poll(async () => (await readCards(page)).map((c) => c.backend), { timeout: 180_000 })
+			.toEqual(['WebAssembly', 'WebAssembly']);
+		expect(await page.evaluate(() => localStorage.getItem('egn.backend.v1'))).toBeNull();
+	}, 400_000);
 
 	it('keeps tf.memory().numTensors flat over 30 classifications', async () => {
 		await waitForResults(page);
@@ -612,8 +627,8 @@ describe('camera', () => {
 });
 
 describe('the classifier embedded at the end of an article', () => {
-	/** A string only the tfjs bundle contains (a WebGL backend flag name). */
-	const TFJS_MARKER = 'WEBGL_FORCE_F16_TEXTURES';
+	/** A string only the tfjs bundle contains (a tfjs-core flag name). */
+	const TFJS_MARKER = 'TENSORLIKE_CHECK_SHAPE_CONSISTENCY';
 
 	const titles = {
 		en: 'Image classifier: EfficientNet and GhostNet side by side',
@@ -626,9 +641,10 @@ describe('the classifier embedded at the end of an article', () => {
 		const page = await context.newPage();
 		const problems = watchProblems(page);
 		const scripts: Promise<boolean>[] = [];
+		// Scripts of the page and of its worker (which loads tfjs).
 		page.on('response', (response) => {
-			if (response.request().resourceType() === 'script')
-				scripts.push(response.text().then((body) => body.includes(TFJS_MARKER)));
+			if (/\.js($|\?)/.test(response.url()))
+				scripts.push(response.text().then((body) => body.includes(TFJS_MARKER), () => false));
 		});
 		await page.goto(`${baseURL()}${path}`, { waitUntil: 'networkidle' });
 		const tfjsLoaded = async () => (await Promise.all(scripts)).some(Boolean);
@@ -674,22 +690,26 @@ describe('the classifier embedded at the end of an article', () => {
 });
 
 describe('backend fallback', () => {
-	it('without WebGL, falls back to wasm with a notice and still classifies', async () => {
+	/** A page whose reader chose WebGL, with the runtime's test settings (src/lib/live/settings.ts). */
+	async function chosenWebgl(settings: Record<string, string>) {
 		const context = await browser.newContext();
-		await context.addInitScript((base) => {
-			localStorage.setItem('egn.weightsBase.v1', base);
-			// A browser without WebGL: every WebGL context request fails.
-			for (const Canvas of [HTMLCanvasElement, OffscreenCanvas]) {
-				const original = Canvas.prototype.getContext as (...args: unknown[]) => unknown;
-				Canvas.prototype.getContext = function (this: unknown, type: string, ...rest: unknown[]) {
-					return /webgl/.test(type) ? null : original.call(this, type, ...rest);
-				} as never;
-			}
-		}, hub.base('ok'));
+		await context.addInitScript(
+			({ base, settings }) => {
+				localStorage.setItem('egn.weightsBase.v1', base);
+				localStorage.setItem('egn.backend.v1', 'webgl');
+				for (const [key, value] of Object.entries(settings)) localStorage.setItem(key, value);
+			},
+			{ base: hub.base('ok'), settings }
+		);
 		const page = await context.newPage();
 		const problems = watchProblems(page);
 		await page.goto(`${baseURL()}/en/classify`);
 		await waitForRuntime(page);
+		return { context, page, problems };
+	}
+
+	it('without WebGL, the WebGL choice falls back to wasm with a notice and still classifies', async () => {
+		const { context, page, problems } = await chosenWebgl({ 'egn.gpuTest.v1': '{"webgl": false}' });
 		await expect(page.locator('fieldset.backend .fallback').textContent()).resolves.toMatch(
 			/WebGL is not available here, so the networks run on WebAssembly \(wasm\) instead\./
 		);
@@ -701,31 +721,12 @@ describe('backend fallback', () => {
 	}, 300_000);
 
 	it('a lost WebGL context moves the networks to wasm, says so, and classifying goes on', async () => {
-		const context = await browser.newContext();
-		await context.addInitScript((base) => {
-			localStorage.setItem('egn.weightsBase.v1', base);
-			// Test hook: remember every WebGL context the page creates, to lose it later.
-			const contexts: WebGLRenderingContext[] = [];
-			Object.assign(window, { __glContexts: contexts });
-			for (const Canvas of [HTMLCanvasElement, OffscreenCanvas]) {
-				const original = Canvas.prototype.getContext as (...args: unknown[]) => unknown;
-				Canvas.prototype.getContext = function (this: unknown, type: string, ...rest: unknown[]) {
-					const made = original.call(this, type, ...rest);
-					if (made && /webgl/.test(type)) contexts.push(made as WebGLRenderingContext);
-					return made;
-				} as never;
-			}
-		}, hub.base('ok'));
-		const page = await context.newPage();
-		await page.goto(`${baseURL()}/en/classify`);
-		await waitForRuntime(page);
+		const { context, page } = await chosenWebgl({ 'egn.devtools.v1': 'on' });
 		await loadImagenet(page);
 		await waitForResults(page);
 		expectImagenetResult(await readCards(page), 'en', 'WebGL');
-		await page.evaluate(() => {
-			const contexts = (window as unknown as { __glContexts: WebGLRenderingContext[] }).__glContexts;
-			for (const gl of contexts) gl.getExtension('WEBGL_lose_context')?.loseContext();
-		});
+		// The context lives in the runtime's worker; the developer tools lose it there.
+		await page.evaluate(() => (window as unknown as { egnDevtools: { loseWebglContext(): Promise<void> } }).egnDevtools.loseWebglContext());
 		await expect
 			.poll(() => page.locator('fieldset.backend .fallback').textContent(), { timeout: 60_000 })
 			.toMatch(/The WebGL context was lost .*, so the networks run on WebAssembly \(wasm\) instead\./);

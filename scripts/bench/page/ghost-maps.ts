@@ -4,7 +4,7 @@
  * through the site's own path (`imageToDrawnMaps`: decode + timm eval preprocessing, GhostNet 1.0× up
  * to the module, packing on the backend, one read-back, drawing).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { loadNetwork } from '$lib/nets/build';
 import type { BackendName } from '$lib/nets/runtime';
 import { TIMM_IMAGENET_EVAL } from '$lib/nets/preprocess';

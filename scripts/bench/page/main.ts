@@ -2,7 +2,7 @@
  * Benchmark page (not part of the site): scripts/bench/run.js loads it in headless Chromium and calls
  * `window.bench.*`. Every timing is taken here with performance.now(); the driver only collects numbers.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Net } from '$lib/nets/build';
 import type { BackendName } from '$lib/nets/runtime';
 import { loadFixture, maxAbsDiff, NETS, type Fixture, type NetName } from './fixtures';

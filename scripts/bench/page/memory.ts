@@ -2,7 +2,7 @@
  * Memory while classifying images the way the site does (decode → timm eval preprocessing → classify):
  * JS heap (Chromium's performance.memory, precise with --enable-precise-memory-info) and tfjs tensors.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '$lib/nets/runtime';
 import { loadNetwork } from '$lib/nets/build';
 import { inputTensor, preprocessImage } from '$lib/nets/preprocess';

@@ -1,5 +1,5 @@
 /** Our networks on tfjs: backend start (wasm with a thread count, or webgl), build, one timed inference. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { loadNetwork as loadBaselineNetwork } from '$baseline/build';
 import { loadNetwork, type Net } from '$lib/nets/build';
 import { tfBackendHost, type BackendName } from '$lib/nets/runtime';

@@ -2,7 +2,7 @@
  * tfjs building blocks of the networks: prepared (BN-folded, pre-transposed) ops and how to apply them
  * with timm semantics. Internal to build.ts.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { concatChannelsInto } from './channel-concat';
 import type { Activation } from './spec/types';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadNetwork, NetUsageError } from './build';
 import { cost } from './cost';
@@ -101,7 +102,7 @@ describe('infer', () => {
 		const x = input(smallGhostSpec);
 		const names = ['blocks.1', 'blocks.2.0.ghost2.primary', 'blocks.2.0.ghost2.cheap', 'blocks.2'];
 		const { logits, taps } = net.infer(x, { taps: names });
-		const rebuilt = tf.tidy(() => tf.concat([taps[names[1]], taps[names[2]]], 3).add(taps['blocks.1']));
+		const rebuilt = tf.tidy(() => tf.add(tf.concat([taps[names[1]], taps[names[2]]], 3), taps['blocks.1']));
 		expect(tf.max(tf.abs(tf.sub(rebuilt, taps['blocks.2']))).dataSync()[0]).toBeLessThan(1e-6);
 		tf.dispose([x, logits, rebuilt, ...Object.values(taps)]);
 		net.dispose();

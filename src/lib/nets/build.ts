@@ -11,7 +11,7 @@
  * half before the concat (fold.ts: splitDepthwise). Model API as tfjs-models: synchronous `infer` inside tf.tidy, async
  * `classify` that disposes its own tensors, `warmup`, `dispose`.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import {
 	add,
 	applyConv,
@@ -443,7 +443,7 @@ function createNet(spec: NetSpec, program: Program, store: { tensors: tf.Tensor[
 		},
 		async classify(input, k = 5) {
 			alive();
-			const probs = tf.tidy(() => tf.softmax(net.infer(input).logits.slice([0, 0], [1, -1])));
+			const probs = tf.tidy(() => tf.softmax(tf.slice(net.infer(input).logits, [0, 0], [1, -1])));
 			const top = tf.topk(probs, Math.max(1, Math.min(Math.floor(k), spec.numClasses)));
 			try {
 				const [values, indices] = await Promise.all([top.values.data(), top.indices.data()]);

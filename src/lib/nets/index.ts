@@ -1,19 +1,15 @@
 /**
  * Public API of `$lib/nets`: networks as data, their exact cost, timm checkpoints, and tfjs networks.
  *
- * Everything exported here is pure (no tfjs, no DOM) except `loadNetwork`, which loads the tfjs
- * builder lazily with a dynamic import, so a page that only needs specs and costs (tables, charts, the
- * Scaling and Ghost labs) never bundles tfjs. Runtime code that already holds tfjs imports the
- * synchronous builder directly: `import { loadNetwork } from '$lib/nets/build'`.
+ * Everything exported here is pure (no tfjs, no DOM) or plain I/O (the weight sources' fetch and
+ * Cache Storage, which work in a page and in a Web Worker), so a page that only needs specs and costs
+ * (tables, charts, the Scaling and Ghost labs) never bundles tfjs. What needs tfjs (building and
+ * running networks, the backends) is the second public entry, `$lib/nets/tf`, which only the live
+ * runtime imports.
  *
  * Flow: `efficientnet(...)` / `ghostnet(...)` → NetSpec → `cost(spec)`;
  * bytes → `readSafetensors` → `mapTimmWeights(spec, file)` → `loadNetwork(spec, weights)` → Net.
  */
-import type { Net } from './build';
-import type { NetSpec } from './spec/types';
-import type { SafetensorsFile } from './weights/safetensors';
-import type { MappedWeights } from './weights/timm';
-
 /**
  * Specs: `efficientnet({ variant } | { phi, alpha?, beta?, gamma? } | { width, depth, resolution? })`
  * and `ghostnet({ width, resolution?, numClasses?, ghostRatio?, moduleKind? })` resolve every block and
@@ -53,18 +49,60 @@ export type {
 	WeightMappingErrorCode
 } from './weights/timm';
 
+/**
+ * `loadCheckpoint(spec, source)`: a checkpoint from a URL or a file, with progress, cancel, a Cache
+ * Storage cache and a WeightsError code for everything that can go wrong; `isCached(url)`.
+ */
+export {
+	clearWeightsCache,
+	isCached,
+	loadCheckpoint,
+	loadCheckpointBytes,
+	WeightsError,
+	WEIGHTS_ERROR_CODES
+} from './weights/sources';
+export type {
+	CacheStatus,
+	LoadedCheckpoint,
+	LoadOptions,
+	WeightsErrorCode,
+	WeightsProgress,
+	WeightsSource
+} from './weights/sources';
+
+/** tfjs backend names and the report of the one in use (the backends themselves: `$lib/nets/tf`). */
+export { BACKENDS } from './backends';
+export type { BackendInfo, BackendName, Fallback, FallbackReason, WasmFeatures } from './backends';
+
 /** BatchNorm folding used at load time (pure). */
 export { foldBatchNorm, BN_EPS } from './fold';
 
-export type { InferOptions, InferResult, Net, Prediction } from './build';
-
 /**
- * Build the tfjs network for a spec from a timm checkpoint (parsed file or mapped weights). Loads
- * tfjs on first use. The Net's `infer(x, { taps })` is synchronous (NHWC float32 input, caller disposes
- * the returned tensors), `classify(x, k)` resolves to the top-k classes, `dispose()` frees the weights.
- * Throws WeightMappingError (nothing allocated) when the checkpoint does not fit the spec.
+ * timm's eval transform on pixels in memory: `preprocessPixels(image, config)` (bicubic resize as PIL,
+ * center crop, normalization), its configs and geometry; `ImageReadError` for unreadable images.
  */
-export async function loadNetwork(spec: NetSpec, weights: SafetensorsFile | MappedWeights): Promise<Net> {
-	const build = await import('./build');
-	return build.loadNetwork(spec, weights);
-}
+export {
+	centerCropBox,
+	imagenetEvalConfig,
+	IMAGENET_MEAN,
+	IMAGENET_STD,
+	planEval,
+	preprocessPixels,
+	ImageReadError,
+	TIMM_IMAGENET_EVAL
+} from './preprocess';
+/** Reading an image's pixels in a browser (page or worker; createImageBitmap and a 2D canvas). */
+export { readPixels, preprocessImage, DEFAULT_MAX_SOURCE_PIXELS } from './preprocess';
+export type { ReadOptions } from './preprocess';
+export type {
+	EvalPlan,
+	ImageReadErrorCode,
+	ImageSourceLike,
+	PreprocessConfig,
+	PreprocessedImage,
+	RawImage,
+	Rgb
+} from './preprocess';
+
+/** Label tables: parsing and top-k. */
+export { parseLabelTable, topK, LabelTableError } from './labels';

@@ -19,11 +19,10 @@
  * browsers may apply ICC colour profiles, PIL does not), and images above `maxSourcePixels`, which
  * the browser first shrinks on a canvas (quality 'high') before the exact resize runs.
  *
- * The geometry and pixel maths are pure and run in Node; only `readPixels` (canvas) and
- * `imageToTensor` (tfjs, loaded lazily) need a browser.
+ * The geometry and pixel maths are pure and run in Node; `readPixels` needs a browser (a page or a
+ * Web Worker: OffscreenCanvas and createImageBitmap), and `inputTensor` is given tfjs by its caller.
  */
-import type * as tfType from '@tensorflow/tfjs';
-import { loadTf } from './runtime';
+import type * as tfType from '@tensorflow/tfjs-core';
 
 /** ImageNet channel means (RGB, in [0, 1] units), timm `IMAGENET_DEFAULT_MEAN`. */
 export const IMAGENET_MEAN = [0.485, 0.456, 0.406] as const;
@@ -582,14 +581,4 @@ export async function preprocessImage(
 /** The `[1, crop, crop, 3]` float32 input tensor of a preprocessed image; the caller disposes it. */
 export function inputTensor(tf: typeof tfType, image: PreprocessedImage): tfType.Tensor4D {
 	return tf.tensor4d(image.input, image.shape, 'float32');
-}
-
-/** `preprocessImage` + `inputTensor`, loading tfjs on first use. The caller disposes `tensor`. */
-export async function imageToTensor(
-	source: ImageSourceLike,
-	config: PreprocessConfig = TIMM_IMAGENET_EVAL,
-	options: ReadOptions = {}
-): Promise<{ tensor: tfType.Tensor4D; image: PreprocessedImage }> {
-	const [tf, image] = await Promise.all([loadTf(), preprocessImage(source, config, options)]);
-	return { tensor: inputTensor(tf, image), image };
 }

@@ -1,61 +1,32 @@
 /**
- * tfjs runtime: loads tfjs on demand, picks a backend (WebGL by default, then wasm, then CPU),
- * falls back with a stated reason when one fails or WebGL loses its context, remembers the
- * reader's choice, and checks tensor counts.
+ * tfjs runtime: loads tfjs-core and the backends on demand, starts one backend (falling back with a
+ * stated reason when it fails or WebGL loses its context), reads the WebGL renderer, and sets up the
+ * wasm threads. Which backend to prefer is the live runtime's decision (`$lib/live/backend-policy`);
+ * this module only carries it out. It runs in a Web Worker as well as in a page.
  *
- * tfjs is loaded with a dynamic import (`loadTf`), so a page that never runs a network never
- * downloads it. The wasm binaries are imported as URLs, so Vite emits them as assets of the site
- * (self-hosted, same version as the npm package); tfjs picks the SIMD build when the browser has
- * SIMD, and the threaded SIMD build when the page is cross-origin isolated (SharedArrayBuffer).
- * With the threaded build, XNNPACK gets `chooseWasmThreads()` threads (see `startWasmWithThreads` for
- * why that takes more than `setThreadsCount`).
+ * tfjs is loaded with dynamic imports (`loadTf`, and one per backend), so code that never runs a
+ * network never downloads it, and a page that stays on wasm never downloads the WebGL backend. The
+ * wasm binaries are imported as URLs, so Vite emits them as assets of the site (self-hosted, same
+ * version as the npm package); tfjs picks the SIMD build when the browser has SIMD, and the threaded
+ * SIMD build when the context is cross-origin isolated (SharedArrayBuffer). With the threaded build,
+ * XNNPACK gets `chooseWasmThreads()` threads (see `startWasmWithThreads` for why that takes more than
+ * `setThreadsCount`).
  */
-import type * as tfType from '@tensorflow/tfjs';
+import type * as tfType from '@tensorflow/tfjs-core';
+// Static: the runtime starts on wasm, and a separate chunk would cost one more round trip first.
+import * as wasmBackend from '@tensorflow/tfjs-backend-wasm';
+import type { BackendInfo, BackendName, Fallback, FallbackReason, WasmFeatures } from './backends';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
 export type Tf = typeof tfType;
 
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
+export { BACKENDS } from './backends';
 
-/** All backends, in the order automatic fallback tries them. */
-export const BACKENDS: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
-
-/** Why a backend is not the one running; stable codes for translated notices. */
-export type FallbackReason =
-	/** `setBackend('webgl')` failed: no WebGL, blocked, or blacklisted GPU. */
-	| 'webgl-unavailable'
-	/** The WebGL context was lost (GPU reset, too many contexts, driver crash). */
-	| 'webgl-context-lost'
-	/** The wasm backend failed to initialise (no WebAssembly, binary not reachable). */
-	| 'wasm-unavailable'
-	| 'cpu-unavailable';
-
-export interface Fallback {
-	backend: BackendName;
-	reason: FallbackReason;
-	/** The underlying error message, for the console or a details line; not translated. */
-	detail?: string;
-}
-
-/** The backend in use and how it was reached. */
-export interface BackendInfo {
-	/** What the reader (or the default) asked for. */
-	requested: BackendName;
-	active: BackendName;
-	/** Backends tried before `active`, each with its reason; empty when `active === requested`. */
-	fallbacks: Fallback[];
-	/** Present when `active` is 'wasm'. */
-	wasm?: WasmFeatures;
-}
-
-export interface WasmFeatures {
-	simd: boolean;
-	/** Threads XNNPACK uses (1 without cross-origin isolation). */
-	threads: number;
-	crossOriginIsolated: boolean;
-}
+/** The backends a failure falls back to, in order: never an unmeasured WebGL. */
+const FALLBACKS: readonly BackendName[] = ['wasm', 'cpu'];
+export type { BackendInfo, BackendName, Fallback, FallbackReason, WasmFeatures } from './backends';
 
 export class RuntimeError extends Error {
 	readonly code = 'no-backend';
@@ -69,18 +40,18 @@ export class RuntimeError extends Error {
 
 let tfModule: Promise<Tf> | null = null;
 
-/** tfjs (core, layers, WebGL and CPU backends), imported on first call and shared afterwards. */
+/** tfjs-core (no backend yet), imported on first call and shared afterwards. */
 export function loadTf(): Promise<Tf> {
-	tfModule ??= import('@tensorflow/tfjs').catch((error: unknown) => {
+	tfModule ??= import('@tensorflow/tfjs-core').catch((error: unknown) => {
 		tfModule = null;
 		throw error;
 	});
 	return tfModule;
 }
 
-/** `preferred` first, then the others in the default order. */
+/** `preferred` first, then wasm and the CPU: WebGL is used only when chosen or measured faster. */
 export function fallbackOrder(preferred: BackendName): BackendName[] {
-	return [preferred, ...BACKENDS.filter((b) => b !== preferred)];
+	return [preferred, ...FALLBACKS.filter((b) => b !== preferred)];
 }
 
 const unavailableReason: Record<BackendName, FallbackReason> = {
@@ -179,18 +150,31 @@ export async function withReportedCores<T>(
 	}
 }
 
-let wasmRegistered: Promise<typeof import('@tensorflow/tfjs-backend-wasm')> | null = null;
+let wasmPathsSet = false;
 
-async function registerWasm() {
-	wasmRegistered ??= import('@tensorflow/tfjs-backend-wasm').then((wasm) => {
-		wasm.setWasmPaths({
+function registerWasm(): typeof wasmBackend {
+	if (!wasmPathsSet) {
+		wasmBackend.setWasmPaths({
 			'tfjs-backend-wasm.wasm': wasmPlainUrl,
 			'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
 			'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl
 		});
-		return wasm;
+		wasmPathsSet = true;
+	}
+	return wasmBackend;
+}
+
+const registered: Partial<Record<'webgl' | 'cpu', Promise<unknown>>> = {};
+
+/** Imports (and so registers) the WebGL or CPU backend once. */
+function registerBackend(name: 'webgl' | 'cpu'): Promise<unknown> {
+	registered[name] ??= (
+		name === 'webgl' ? import('@tensorflow/tfjs-backend-webgl') : import('@tensorflow/tfjs-backend-cpu')
+	).catch((error: unknown) => {
+		delete registered[name];
+		throw error;
 	});
-	return wasmRegistered;
+	return registered[name];
 }
 
 /** This browser's isolation and core count, for `chooseWasmThreads`. */
@@ -206,8 +190,17 @@ function browserThreadEnv() {
  * start: the thread pool is made once per page).
  */
 async function startWasmWithThreads(tf: Tf, threads: number): Promise<boolean> {
-	const wasm = await registerWasm();
+	const wasm = registerWasm();
 	wasm.setThreadsCount(threads);
+	// One thread needs no thread pool: the plain SIMD build starts without the threaded build's ~8
+	// pthread workers, each of which would load the whole Emscripten module first.
+	if (threads <= 1) {
+		try {
+			tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+		} catch {
+			// The flag is registered by tfjs-backend-wasm; without it there is nothing to turn off.
+		}
+	}
 	const navigator = globalThis.navigator;
 	if (threads <= 1 || !navigator) return tf.setBackend('wasm');
 	return withReportedCores(navigator, reportedCoresFor(threads), () => tf.setBackend('wasm'));
@@ -223,12 +216,13 @@ export function tfBackendHost(tf: Tf, options: HostOptions = {}): BackendHost {
 	return {
 		async activate(name) {
 			const threads = options.wasmThreads ?? chooseWasmThreads(browserThreadEnv());
+			if (name !== 'wasm') await registerBackend(name);
 			const ok = name === 'wasm' ? await startWasmWithThreads(tf, threads) : await tf.setBackend(name);
 			if (ok) await tf.ready();
 			return ok && tf.getBackend() === name;
 		},
 		async wasmFeatures() {
-			const wasm = await registerWasm();
+			const wasm = registerWasm();
 			const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
 			return {
 				simd,
@@ -240,18 +234,12 @@ export function tfBackendHost(tf: Tf, options: HostOptions = {}): BackendHost {
 	};
 }
 
-/** Loads tfjs and starts `preferred` (default: the saved choice, else WebGL), falling back as needed. */
-export async function startRuntime(preferred: BackendName = loadBackendChoice() ?? 'webgl') {
-	const tf = await loadTf();
-	const info = await selectBackend(preferred, tfBackendHost(tf));
-	return { tf, info };
-}
-
-/** The canvas of tfjs's WebGL context, when the WebGL backend is active. */
-export function webglCanvas(tf: Tf): HTMLCanvasElement | OffscreenCanvas | null {
-	if (tf.getBackend() !== 'webgl') return null;
-	const backend = tf.backend() as { gpgpu?: { gl?: WebGLRenderingContext | WebGL2RenderingContext } };
-	return backend.gpgpu?.gl?.canvas ?? null;
+/** The canvas of tfjs's WebGL context, once the WebGL backend has started (active or not). */
+export function webglCanvas(tf: Pick<Tf, 'findBackend'>): HTMLCanvasElement | OffscreenCanvas | null {
+	const backend = tf.findBackend('webgl') as {
+		gpgpu?: { gl?: WebGLRenderingContext | WebGL2RenderingContext };
+	} | null;
+	return backend?.gpgpu?.gl?.canvas ?? null;
 }
 
 /**
@@ -259,7 +247,7 @@ export function webglCanvas(tf: Tf): HTMLCanvasElement | OffscreenCanvas | null 
  * gone: switch backend with `recoverFromContextLoss` and rebuild the networks from their weights.
  * Returns a function that stops watching.
  */
-export function watchContextLoss(tf: Tf, onLost: () => void): () => void {
+export function watchContextLoss(tf: Pick<Tf, 'findBackend'>, onLost: () => void): () => void {
 	const canvas = webglCanvas(tf);
 	if (!canvas) return () => {};
 	const listener = () => onLost();
@@ -272,84 +260,33 @@ export function recoverFromContextLoss(requested: BackendName, host: BackendHost
 	return selectBackend(requested, host, [{ backend: 'webgl', reason: 'webgl-context-lost' }]);
 }
 
+/** What this context offers for WebGL: whether a context can be made, and its renderer's name. */
+export interface WebglProbe {
+	available: boolean;
+	/** `WEBGL_debug_renderer_info`'s unmasked renderer where the browser exposes it, else RENDERER. */
+	renderer: string | null;
+}
+
 /**
- * Watches the WebGL context and, when it is lost, switches to the next backend and reports the new
- * `BackendInfo` (its `fallbacks` say 'webgl-context-lost'); the caller then rebuilds its networks,
- * whose WebGL tensors are gone. WebGL is not retried until the page reloads. Returns stop().
+ * Makes a throwaway WebGL context (OffscreenCanvas in a worker, a canvas in a page) to see whether
+ * WebGL exists and what renders it, then releases it.
  */
-export function fallBackOnContextLoss(
-	tf: Tf,
-	requested: BackendName,
-	onFallback: (info: BackendInfo) => void,
-	onError: (error: unknown) => void = (error) => console.error(error),
-	host: BackendHost = tfBackendHost(tf)
-): () => void {
-	return watchContextLoss(tf, () => {
-		recoverFromContextLoss(requested, host).then(onFallback, onError);
-	});
-}
-
-const STORAGE_KEY = 'egn.backend.v1';
-
-/** `localStorage`, or null where it is missing or throws (private modes, blocked cookies, Node). */
-export function safeLocalStorage(): Storage | null {
+export function probeWebgl(): WebglProbe {
+	let canvas: OffscreenCanvas | HTMLCanvasElement | null = null;
 	try {
-		return globalThis.localStorage ?? null;
+		if (typeof OffscreenCanvas !== 'undefined') canvas = new OffscreenCanvas(1, 1);
+		else if (typeof document !== 'undefined') canvas = document.createElement('canvas');
 	} catch {
-		return null;
+		canvas = null;
 	}
-}
-
-function isBackendName(value: unknown): value is BackendName {
-	return typeof value === 'string' && (BACKENDS as readonly string[]).includes(value);
-}
-
-/** The reader's saved backend, or null if none (or storage is unavailable or holds junk). */
-export function loadBackendChoice(storage: Storage | null = safeLocalStorage()): BackendName | null {
+	const gl = (canvas?.getContext('webgl2') ?? canvas?.getContext('webgl') ?? null) as
+		WebGLRenderingContext | WebGL2RenderingContext | null;
+	if (!gl) return { available: false, renderer: null };
 	try {
-		const value = storage?.getItem(STORAGE_KEY);
-		return isBackendName(value) ? value : null;
-	} catch {
-		return null;
+		const debug = gl.getExtension('WEBGL_debug_renderer_info');
+		const renderer = gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
+		return { available: true, renderer: typeof renderer === 'string' ? renderer : null };
+	} finally {
+		gl.getExtension('WEBGL_lose_context')?.loseContext();
 	}
-}
-
-/** Saves the reader's explicit choice (not automatic fallbacks); false when storage refuses. */
-export function saveBackendChoice(name: BackendName, storage: Storage | null = safeLocalStorage()): boolean {
-	try {
-		if (!storage) return false;
-		storage.setItem(STORAGE_KEY, name);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-export interface MemorySnapshot {
-	numTensors: number;
-	numBytes: number;
-	numDataBuffers: number;
-}
-
-/** The current tensor and byte counts. */
-export function memorySnapshot(tf: Pick<Tf, 'memory'>): MemorySnapshot {
-	const { numTensors, numBytes, numDataBuffers } = tf.memory();
-	return { numTensors, numBytes, numDataBuffers };
-}
-
-/** Throws when more tensors are alive than at `baseline` (a leak), naming `label`. */
-export function assertNoTensorLeak(tf: Pick<Tf, 'memory'>, baseline: MemorySnapshot, label = 'operation') {
-	const now = memorySnapshot(tf);
-	if (now.numTensors > baseline.numTensors) {
-		const leaked = now.numTensors - baseline.numTensors;
-		throw new Error(`${label} leaked ${leaked} tensor(s): ${baseline.numTensors} → ${now.numTensors}`);
-	}
-	return now;
-}
-
-/** Runs `fn` and reports how many tensors it left alive (0 for a clean function). */
-export async function countLeakedTensors<T>(tf: Pick<Tf, 'memory'>, fn: () => T | Promise<T>) {
-	const before = memorySnapshot(tf).numTensors;
-	const result = await fn();
-	return { result, leaked: memorySnapshot(tf).numTensors - before };
 }

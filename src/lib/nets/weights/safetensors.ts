@@ -223,6 +223,17 @@ function f16ToF32(h: number): number {
 	return sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
 }
 
+let f16Table: Float32Array | null = null;
+
+/** Every float16 bit pattern's value (256 kB, made once): decoding is then one lookup per weight. */
+function f16Values(): Float32Array {
+	if (!f16Table) {
+		f16Table = new Float32Array(0x10000);
+		for (let h = 0; h < 0x10000; h++) f16Table[h] = f16ToF32(h);
+	}
+	return f16Table;
+}
+
 function decode(bytes: Uint8Array, entry: SafetensorsHeaderEntry): Float32Array | BigInt64Array {
 	// A fresh, aligned copy (Node's Buffer.slice would return a view into a shared pool instead).
 	const chunk = new Uint8Array(entry.end - entry.begin);
@@ -235,7 +246,8 @@ function decode(bytes: Uint8Array, entry: SafetensorsHeaderEntry): Float32Array 
 		const bits = new Uint32Array(out.buffer);
 		for (let i = 0; i < halves.length; i++) bits[i] = halves[i] << 16;
 	} else {
-		for (let i = 0; i < halves.length; i++) out[i] = f16ToF32(halves[i]);
+		const values = f16Values();
+		for (let i = 0; i < halves.length; i++) out[i] = values[halves[i]];
 	}
 	return out;
 }

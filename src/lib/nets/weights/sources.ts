@@ -1,20 +1,17 @@
 /**
  * Where checkpoint bytes come from, with progress, cancel, a cache and specific errors (I/O).
  *
- * Sources: the Hugging Face hub (or a mirror laid out like it: `<base>/<repo>/resolve/main/<file>`),
- * a self-hosted copy (`<base>/<localFile>`, by default `/weights/…` from `static/weights/`), or a
- * file the reader picks or drops. Downloads stream into one buffer sized from the safetensors header,
- * with a progress callback per chunk; the header is checked as soon as it has arrived, before the
- * body is downloaded (HTML instead of weights, a malformed or non-safetensors header, and with
- * `checkTimmHeader` a checkpoint of another network: the other family, or the same family with other
- * keys, shapes or dtypes), and the whole file is validated (safetensors reader + timm mapping against
- * the catalog's spec) before it is used or cached. Cache Storage keeps validated files under a
- * versioned cache name, keyed by URL, with the byte size stored beside each entry and checked on
- * reuse; without Cache Storage everything still works, only uncached.
- *
- * The hub base URL is a parameter here; `base-url.ts` reads the build-time default.
+ * Sources: a URL (the Hugging Face hub or a mirror laid out like it, or a self-hosted copy; the model
+ * descriptors of `$lib/live/models` build these URLs) or a file the reader picks or drops. Downloads
+ * stream into one buffer sized from the safetensors header, with a progress callback per chunk; the
+ * header is checked as soon as it has arrived, before the body is downloaded (HTML instead of weights,
+ * a malformed or non-safetensors header, and with `checkTimmHeader` a checkpoint of another network:
+ * the other family, or the same family with other keys, shapes or dtypes), and the whole file is
+ * validated (safetensors reader + timm mapping against the spec) before it is used or cached. Cache
+ * Storage keeps validated files under a versioned cache name, keyed by URL, with the byte size stored
+ * beside each entry and checked on reuse; without Cache Storage everything still works, only uncached.
+ * Everything here works in a Web Worker as well as in a page.
  */
-import { checkpoint, CHECKPOINT_IDS, CHECKPOINTS, type CheckpointEntry, type CheckpointId } from './catalog';
 import {
 	readSafetensors,
 	readSafetensorsHeader,
@@ -23,13 +20,7 @@ import {
 	type SafetensorsFile,
 	type SafetensorsHeader
 } from './safetensors';
-import {
-	checkpointFamily,
-	checkTimmHeader,
-	mapTimmWeights,
-	WeightMappingError,
-	type MappedWeights
-} from './timm';
+import { checkTimmHeader, mapTimmWeights, WeightMappingError, type MappedWeights } from './timm';
 import type { NetSpec } from '../spec/types';
 
 /** Stable codes of everything that can go wrong, for translated messages. */
@@ -70,10 +61,8 @@ export class WeightsError extends Error {
 
 /** Where to load a checkpoint from. */
 export type WeightsSource =
-	/** The hub or a mirror with the hub's layout; `baseUrl` e.g. 'https://huggingface.co'. */
-	| { kind: 'hub'; baseUrl: string }
-	/** Self-hosted files named by `CheckpointEntry.localFile`; `baseUrl` e.g. '/weights' or `${base}/weights`. */
-	| { kind: 'static'; baseUrl: string }
+	/** A download: the hub, a mirror with the hub's layout, or a self-hosted copy. */
+	| { kind: 'url'; url: string }
 	/** A file the reader picked or dropped. */
 	| { kind: 'file'; file: Blob; name?: string };
 
@@ -93,7 +82,10 @@ export interface LoadOptions {
 	signal?: AbortSignal;
 	/** Injected in tests; default the global fetch. */
 	fetch?: typeof fetch;
-	/** Injected in tests; default `globalThis.caches`; null turns the cache off. */
+	/**
+	 * Default `globalThis.caches`; null turns the cache off (files the site serves itself, which the
+	 * HTTP cache keeps, gain nothing from a second copy, and writing one delays the network's start).
+	 */
 	caches?: CacheStorage | null;
 	/** Injected in tests; default `navigator.onLine` (true where unknown). */
 	isOnline?: () => boolean;
@@ -107,7 +99,6 @@ export type CacheStatus = 'hit' | 'stored' | 'unavailable' | 'store-failed' | 'n
 
 /** A validated checkpoint, ready for `loadNetwork(spec, weights)`. */
 export interface LoadedCheckpoint {
-	checkpoint: CheckpointEntry;
 	spec: NetSpec;
 	/** Every tensor, checked against `spec` and converted to tfjs layouts. */
 	weights: MappedWeights;
@@ -123,23 +114,6 @@ export const WEIGHTS_CACHE_PREFIX = 'egn-weights-';
 /** Bump the version when the cached format or validation changes. */
 export const WEIGHTS_CACHE_NAME = `${WEIGHTS_CACHE_PREFIX}v1`;
 const SIZE_HEADER = 'x-egn-bytes';
-
-const trimSlash = (url: string) => url.replace(/\/+$/, '');
-
-/** `<base>/<repo>/resolve/main/<file>`, the hub's download URL layout. */
-export function hubUrl(entry: CheckpointEntry, baseUrl: string): string {
-	return `${trimSlash(baseUrl)}/${entry.repo}/resolve/main/${entry.file}`;
-}
-
-/** `<base>/<localFile>`, a self-hosted copy. */
-export function staticUrl(entry: CheckpointEntry, baseUrl: string): string {
-	return `${trimSlash(baseUrl)}/${entry.localFile}`;
-}
-
-/** The URL a non-file source loads `entry` from. */
-export function sourceUrl(entry: CheckpointEntry, source: Exclude<WeightsSource, { kind: 'file' }>): string {
-	return source.kind === 'hub' ? hubUrl(entry, source.baseUrl) : staticUrl(entry, source.baseUrl);
-}
 
 /** What the early header check reads from the first bytes of a file: a validated safetensors header. */
 export interface HeaderSniff extends SafetensorsHeader {
@@ -465,64 +439,45 @@ async function loadFromFile(spec: NetSpec, file: Blob, options: LoadOptions) {
 }
 
 /**
- * Loads and validates a checkpoint (a catalog id, or an entry of the same shape) from `source`.
- * Rejects with a WeightsError whose `code` says what went wrong; anything else (out of memory, a
- * bug) is rethrown as is.
+ * Loads and validates a checkpoint of `spec` from `source`. Rejects with a WeightsError whose `code`
+ * says what went wrong; anything else (out of memory, a bug) is rethrown as is.
  */
 export async function loadCheckpoint(
-	which: CheckpointId | CheckpointEntry,
+	spec: NetSpec,
 	source: WeightsSource,
 	options: LoadOptions = {}
 ): Promise<LoadedCheckpoint> {
 	// The raw bytes are dropped here so that only the mapped weights stay in memory.
-	const { bytes: _bytes, ...loaded } = await loadCheckpointBytes(which, source, options);
+	const { bytes: _bytes, ...loaded } = await loadCheckpointBytes(spec, source, options);
 	return loaded;
 }
 
 /** `loadCheckpoint` that also returns the validated file itself (for saving it, as the download script does). */
 export async function loadCheckpointBytes(
-	which: CheckpointId | CheckpointEntry,
+	spec: NetSpec,
 	source: WeightsSource,
 	options: LoadOptions = {}
 ): Promise<LoadedCheckpoint & { bytes: Uint8Array }> {
-	const entry = typeof which === 'string' ? checkpoint(which) : which;
-	const spec = entry.spec();
 	if (options.signal?.aborted) throw abortError(null);
 	if (source.kind === 'file') {
 		const result = await loadFromFile(spec, source.file, options);
 		const fileName = source.name ?? (source.file as File).name ?? null;
-		return finish(entry, spec, result, { kind: 'file', url: null, fileName });
+		return finish(spec, result, { kind: 'file', url: null, fileName });
 	}
-	const url = sourceUrl(entry, source);
-	const result = await loadFromUrl(spec, url, options);
-	return finish(entry, spec, result, { kind: source.kind, url, fileName: null });
+	const result = await loadFromUrl(spec, source.url, options);
+	return finish(spec, result, { kind: 'url', url: source.url, fileName: null });
 }
 
 function finish(
-	entry: CheckpointEntry,
 	spec: NetSpec,
 	result: { bytes: Uint8Array; weights: MappedWeights; metadata: Record<string, string>; cache: CacheStatus },
 	origin: LoadedCheckpoint['origin']
 ) {
 	const { bytes, weights, metadata, cache } = result;
-	return { checkpoint: entry, spec, weights, metadata, byteLength: bytes.length, origin, cache, bytes };
+	return { spec, weights, metadata, byteLength: bytes.length, origin, cache, bytes };
 }
 
-/**
- * Which catalog checkpoint a dropped file holds, read from its header only (the family; the full
- * check happens in `loadCheckpoint`). Null when it is a safetensors file of neither network.
- */
-export async function identifyCheckpoint(file: Blob): Promise<CheckpointId | null> {
-	const first = new Uint8Array(await file.slice(0, 9).arrayBuffer());
-	if (first.length < 9) throw notSafetensors(first, `only ${first.length} bytes`);
-	const end = headerEnd(first) as number;
-	const header = sniffHeader(new Uint8Array(await file.slice(0, end).arrayBuffer()));
-	if (!header) throw new WeightsError('truncated', 'the file ends inside its header');
-	const family = checkpointFamily(header);
-	return CHECKPOINT_IDS.find((id) => CHECKPOINTS[id].family === family) ?? null;
-}
-
-/** Whether a validated copy of `entry` from `url` is in the cache (for a "cached" badge). */
+/** Whether a validated copy from `url` is in the cache (for a "cached" badge). */
 export async function isCached(url: string, options: Pick<LoadOptions, 'caches'> = {}): Promise<boolean> {
 	const cache = await openCache(options);
 	if (!cache) return false;

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Request } from '$lib/live/protocol';
+import { fakeSession } from '$lib/live/testing';
 import Classifier from './Classifier.svelte';
-import { fakeSession } from './testing';
 
 const FMNIST_NAMES = [
 	'T-shirt/top',
@@ -53,17 +54,30 @@ async function started() {
 	return fake;
 }
 
+type ClassifyRequest = Extract<Request, { type: 'classify' }>;
+
+/**
+ * The images classified so far: each is one quick run (the classes show at once) and then the timed
+ * runs of the latency, so the quick requests count the images.
+ */
+function classified(handlers: ReturnType<typeof fakeSession>['handlers']): ClassifyRequest[] {
+	const calls = handlers.classify.mock.calls.map(([request]) => request);
+	return calls.filter((r) => r.timing.warmup === 0 && r.timing.runs === 1);
+}
+
 const card = (name: string) => screen.getByRole('article', { name });
 
 describe('Classifier', () => {
 	it('classifies the first Fashion-MNIST sample with both networks and shows top-5, latency, backend and MACs', async () => {
-		const { session, engine } = await started();
+		const { session, handlers } = await started();
 		render(Classifier, { lang: 'en', session, timedRuns: 3 });
-		await vi.waitFor(() => expect(engine.classify).toHaveBeenCalledTimes(1));
-		const [ids, source, , timing] = engine.classify.mock.calls[0];
-		expect(ids).toEqual(['fmnist-efficientnet', 'fmnist-ghostnet']);
-		expect(await (source as Blob).text()).toBe('/samples/fmnist/a.png');
-		expect(timing).toEqual({ warmup: 1, runs: 3 });
+		await vi.waitFor(() => expect(handlers.classify).toHaveBeenCalledTimes(2));
+		const [quick, timed] = handlers.classify.mock.calls.map(([r]) => r);
+		expect(quick.modelIds).toEqual(['fmnist-efficientnet', 'fmnist-ghostnet']);
+		expect(await (quick.image.source as Blob).text()).toBe('/samples/fmnist/a.png');
+		expect(quick.timing).toEqual({ warmup: 0, runs: 1 });
+		expect(timed.image).toEqual(quick.image);
+		expect(timed.timing).toEqual({ warmup: 1, runs: 3 });
 		// The fake engine answers class 1 (Trouser) for the first network and 2 (Pullover) for the second.
 		const efficient = card('EfficientNet-B0 (width 0.5)');
 		await vi.waitFor(() =>
@@ -82,22 +96,23 @@ describe('Classifier', () => {
 	});
 
 	it('refuses a file that is not an image with its message, and keeps the last result', async () => {
-		const { session, engine } = await started();
+		const { session, handlers } = await started();
 		render(Classifier, { lang: 'en', session });
-		await vi.waitFor(() => expect(engine.classify).toHaveBeenCalledTimes(1));
+		await vi.waitFor(() => expect(handlers.classify).toHaveBeenCalledTimes(2));
 		const input = screen.getByLabelText('Choose an image');
 		await fireEvent.change(input, { target: { files: [new File(['x'], 'model.safetensors')] } });
 		expect(await screen.findByText(/This file is not an image/)).toBeInTheDocument();
-		expect(engine.classify).toHaveBeenCalledTimes(1);
+		expect(classified(handlers)).toHaveLength(1);
 		expect(within(card('GhostNet 0.5×')).getAllByRole('rowheader')[0]).toHaveTextContent('Pullover');
 	});
 
 	it('says when an image cannot be decoded, then recovers on the next image', async () => {
-		const { session, engine } = await started();
+		const { session, handlers } = await started();
 		render(Classifier, { lang: 'en', session });
-		await vi.waitFor(() => expect(engine.classify).toHaveBeenCalledTimes(1));
+		await vi.waitFor(() => expect(handlers.classify).toHaveBeenCalledTimes(2));
+		// As it arrives from the runtime's worker: an error of that name and code.
 		const broken = Object.assign(new Error('bad'), { name: 'ImageReadError', code: 'decode-failed' });
-		engine.classify.mockRejectedValueOnce(broken);
+		handlers.classify.mockRejectedValueOnce(broken);
 		await fireEvent.change(screen.getByLabelText('Choose an image'), {
 			target: { files: [new File(['garbage'], 'broken.jpg', { type: 'image/jpeg' })] }
 		});
@@ -107,27 +122,30 @@ describe('Classifier', () => {
 		expect(screen.getByRole('button', { name: /Sneaker/ })).toHaveAttribute('aria-pressed', 'true');
 	});
 
-	it('classifies a pasted image and reruns after a backend switch', async () => {
-		const { session, engine } = await started();
+	it('classifies a pasted image and reruns after a backend switch; says why each backend runs', async () => {
+		const { session, handlers } = await started();
 		render(Classifier, { lang: 'en', session });
-		await vi.waitFor(() => expect(engine.classify).toHaveBeenCalledTimes(1));
+		await vi.waitFor(() => expect(handlers.classify).toHaveBeenCalledTimes(2));
+		expect(screen.getByRole('radio', { name: 'Automatic (measured)' })).toBeChecked();
+		expect(screen.getByTestId('backend-why')).toHaveTextContent(/WebAssembly starts fastest/);
 		const photo = new File(['p'], 'pasted.png', { type: 'image/png' });
 		const paste = new Event('paste', { bubbles: true }) as ClipboardEvent;
 		Object.defineProperty(paste, 'clipboardData', { value: { files: [photo] } });
 		window.dispatchEvent(paste);
-		await vi.waitFor(() => expect(engine.classify).toHaveBeenCalledTimes(2));
-		expect(engine.classify.mock.calls[1][1]).toBe(photo);
-		await fireEvent.click(screen.getByRole('radio', { name: 'WebAssembly (wasm)' }));
-		await vi.waitFor(() => expect(engine.classify).toHaveBeenCalledTimes(3));
-		expect(engine.switchBackend).toHaveBeenCalledWith('wasm');
-		expect(engine.classify.mock.calls[2][1]).toBe(photo);
-		expect(localStorage.getItem('egn.backend.v1')).toBe('wasm');
+		await vi.waitFor(() => expect(classified(handlers)).toHaveLength(2));
+		expect(classified(handlers)[1].image.source).toBe(photo);
+		await fireEvent.click(screen.getByRole('radio', { name: 'CPU' }));
+		await vi.waitFor(() => expect(classified(handlers)).toHaveLength(3));
+		expect(handlers['set-backend']).toHaveBeenCalledWith({ type: 'set-backend', choice: 'cpu' }, {});
+		expect(classified(handlers)[2].image.source).toBe(photo);
+		expect(localStorage.getItem('egn.backend.v1')).toBe('cpu');
+		expect(screen.getByTestId('backend-why')).toHaveTextContent(/Your choice, remembered/);
 	});
 
 	it('explains a camera that cannot be used, in Chinese, with Chinese labels', async () => {
-		const { session, engine } = await started();
+		const { session, handlers } = await started();
 		render(Classifier, { lang: 'zh', session });
-		await vi.waitFor(() => expect(engine.classify).toHaveBeenCalledTimes(1));
+		await vi.waitFor(() => expect(handlers.classify).toHaveBeenCalledTimes(2));
 		await vi.waitFor(() =>
 			expect(within(card('GhostNet 0.5×')).getAllByRole('rowheader')[0]).toHaveTextContent('套衫')
 		);
@@ -162,9 +180,9 @@ describe('Classifier', () => {
 		return observer;
 	}
 
-	it('embedded in an article, starts tfjs only when the classifier comes near the viewport', async () => {
+	it('embedded in an article, starts the runtime only when the classifier comes near the viewport', async () => {
 		const observer = fakeIntersection();
-		const { session, engine } = fakeSession();
+		const { session, handlers } = fakeSession();
 		render(Classifier, { lang: 'en', session, embedded: true });
 		const title = 'Image classifier: EfficientNet and GhostNet side by side';
 		expect(screen.getByRole('heading', { name: title })).toBeInTheDocument();
@@ -173,20 +191,39 @@ describe('Classifier', () => {
 		);
 		observer.reveal(false);
 		await new Promise((resolve) => setTimeout(resolve, 10));
-		expect(engine.start).not.toHaveBeenCalled();
+		expect(handlers.start).not.toHaveBeenCalled();
 		observer.reveal(true);
-		await vi.waitFor(() => expect(engine.start).toHaveBeenCalledWith('webgl'));
-		await vi.waitFor(() => expect(engine.classify).toHaveBeenCalledTimes(1));
+		await vi.waitFor(() => expect(handlers.start).toHaveBeenCalledTimes(1));
+		expect(handlers.start.mock.calls[0][0].settings.choice).toBeNull();
+		await vi.waitFor(() => expect(classified(handlers)).toHaveLength(1));
 	});
 
 	it('embedded, waits to classify until reached even when another live part started the session', async () => {
 		const observer = fakeIntersection();
-		const { session, engine } = fakeSession();
+		const { session, handlers } = fakeSession();
 		render(Classifier, { lang: 'en', session, embedded: true });
 		await session.start();
 		await new Promise((resolve) => setTimeout(resolve, 10));
-		expect(engine.classify).not.toHaveBeenCalled();
+		expect(handlers.classify).not.toHaveBeenCalled();
 		observer.reveal(true);
-		await vi.waitFor(() => expect(engine.classify).toHaveBeenCalledTimes(1));
+		await vi.waitFor(() => expect(classified(handlers)).toHaveLength(1));
+	});
+
+	it('says what it is waiting for while the weights download, never a failure', async () => {
+		let release = () => {};
+		const { session } = fakeSession({
+			loader: (_request, options) => {
+				options.onProgress?.({ phase: 'download', loaded: 1_200_000, total: 4_800_000, percent: 25 });
+				return new Promise<void>((resolve) => (release = resolve));
+			}
+		});
+		render(Classifier, { lang: 'en', session });
+		void session.start();
+		const status = screen.getByRole('status', { name: '' });
+		await vi.waitFor(() =>
+			expect(status).toHaveTextContent('Downloading the network weights: 2.4 MB of 9.6 MB (25 %)…')
+		);
+		expect(screen.queryByText(/did not load/)).toBeNull();
+		release();
 	});
 });

@@ -1,29 +1,27 @@
 /**
  * One classifier's own state (each embedded classifier has its own): the image shown, the latest
- * result, the problem to show, and which sample lists are loaded. The networks themselves live in
- * the shared session. A newer request always wins: results of an older one are dropped.
+ * result, the problem to show, and which sample lists are loaded. The networks live in the shared
+ * session. A newer request always wins: results of an older one are dropped.
  */
-import type { BackendName } from '$lib/nets/runtime';
-import type { NetworkSession } from '$lib/state/networks.svelte';
-import type { Classification, TimingOptions } from './engine';
-import { checkImageFile, type InputErrorCode } from './image-input';
-import { MAX_IMAGE_PIXELS, SIZE_SNIFF_BYTES, imagePixelSize } from './image-size';
+import type { BackendName } from '$lib/nets';
+import {
+	checkImage,
+	fileChoice,
+	photoChoice,
+	release,
+	sampleChoice,
+	sampleList,
+	type ImageChoice
+} from '$lib/live/images/choice';
+import type { InputErrorCode } from '$lib/live/images/image-input';
+import type { Sample } from '$lib/live/images/samples';
+import type { DatasetId } from '$lib/live/models';
+import type { Classification, Timing } from '$lib/live/protocol';
+import { mark, type NetworkSession } from '$lib/live/session.svelte';
 import type { ImageProblem } from './messages';
-import type { DatasetId } from './models';
-import { SAMPLE_MANIFESTS, parseSamples, type Sample } from './samples';
 
-export interface CurrentImage {
-	blob: Blob;
-	url: string;
-	alt: string;
-	sampleId: string | null;
-	/** The data set a sample belongs to (null for the reader's own images). */
-	dataset: DatasetId | null;
-	/** `url` is an object URL this controller must revoke. */
-	owned: boolean;
-}
-
-export type Outcome = Classification & { dataset: DatasetId };
+/** A classification; `timed` once its latencies are the median of the timed runs, not one first run. */
+export type Outcome = Classification & { dataset: DatasetId; timed: boolean };
 
 /** What the reader chose in the picker (a sample, a file, a camera photo). */
 export type PickerChoice =
@@ -41,7 +39,7 @@ const READ_ERRORS: ReadonlySet<string> = new Set([
 	'no-canvas'
 ]);
 
-/** An ImageReadError from preprocessing (matched by shape, so this module does not import preprocess). */
+/** An ImageReadError from the runtime (matched by name and code: it crossed from the worker). */
 function readErrorCode(error: unknown): InputErrorCode | null {
 	const code = (error as { code?: unknown })?.code;
 	return (error as Error)?.name === 'ImageReadError' && typeof code === 'string' && READ_ERRORS.has(code)
@@ -49,74 +47,64 @@ function readErrorCode(error: unknown): InputErrorCode | null {
 		: null;
 }
 
-/** 'too-many-pixels' when the file's header announces more than MAX_IMAGE_PIXELS, else null. */
-async function tooManyPixels(file: Blob): Promise<'too-many-pixels' | null> {
-	let head: Uint8Array;
-	try {
-		head = new Uint8Array(await file.slice(0, SIZE_SNIFF_BYTES).arrayBuffer());
-	} catch {
-		return null; // Unreadable here: decoding will say what is wrong.
-	}
-	const size = imagePixelSize(head);
-	return size && size.width * size.height > MAX_IMAGE_PIXELS ? 'too-many-pixels' : null;
-}
-
 export class ClassifierController {
-	current = $state.raw<CurrentImage | null>(null);
+	current = $state.raw<ImageChoice | null>(null);
 	outcome = $state.raw<Outcome | null>(null);
 	problem = $state<ImageProblem | null>(null);
 	busy = $state(false);
-	switching = $state(false);
 	samples = $state.raw<Partial<Record<DatasetId, Sample[]>>>({});
 	private ticket = 0;
+	/** The first sample of each data set, fetched ahead (the image shown before the reader picks one). */
+	private firstSamples: Partial<Record<DatasetId, Promise<ImageChoice | null>>> = {};
+	/** The same, once fetched: used without waiting, so the first classification leaves at once. */
+	private fetchedFirst: Partial<Record<DatasetId, ImageChoice>> = {};
 	private readonly session: NetworkSession;
-	private readonly timing: TimingOptions;
-	private readonly fetchJson: (url: string) => Promise<unknown>;
+	private readonly timing: Timing;
 
-	constructor(session: NetworkSession, timing: TimingOptions, fetchJson: (url: string) => Promise<unknown>) {
+	constructor(session: NetworkSession, timing: Timing) {
 		this.session = session;
 		this.timing = timing;
-		this.fetchJson = fetchJson;
 	}
 
 	async loadSamples(dataset: DatasetId): Promise<Sample[]> {
 		const known = this.samples[dataset];
 		if (known) return known;
-		const url = SAMPLE_MANIFESTS[dataset];
-		const list = parseSamples(await this.fetchJson(url).catch(() => null), url);
+		const list = await sampleList(dataset).catch(() => []);
 		this.samples = { ...this.samples, [dataset]: list };
 		return list;
+	}
+
+	/**
+	 * Fetches a data set's sample list and first image, and has the runtime preprocess that image,
+	 * while the networks are still loading.
+	 */
+	prefetch(dataset: DatasetId): void {
+		this.firstSamples[dataset] ??= this.loadSamples(dataset).then(async (list) => {
+			const first = list[0] ? await sampleChoice(list[0], dataset).catch(() => null) : null;
+			if (first) {
+				this.fetchedFirst[dataset] = first;
+				void this.session.prepare(dataset, { key: first.key, source: first.blob });
+			}
+			return first;
+		});
 	}
 
 	/** The reader's choice → a checked image, classified; a problem message otherwise. */
 	async pick(choice: Choice) {
 		if (choice.kind === 'file') {
 			if (!choice.file) return this.fail('nothing-found');
-			const refused = checkImageFile(choice.file) ?? (await tooManyPixels(choice.file));
+			const refused = await checkImage(choice.file);
 			if (refused) return this.fail(refused);
-			const url = URL.createObjectURL(choice.file);
-			const image = {
-				blob: choice.file,
-				url,
-				alt: choice.file.name,
-				sampleId: null,
-				dataset: null,
-				owned: true
-			};
-			return this.run(image);
+			return this.run(fileChoice(choice.file));
 		}
-		if (choice.kind === 'camera') {
-			const url = URL.createObjectURL(choice.photo);
-			return this.run({ blob: choice.photo, url, alt: '', sampleId: null, dataset: null, owned: true });
-		}
+		if (choice.kind === 'camera') return this.run(photoChoice(choice.photo));
 		const { sample, dataset, alt } = choice;
 		const ticket = ++this.ticket;
 		try {
-			const response = await fetch(sample.url);
-			if (!response.ok) throw new Error(`HTTP ${response.status}`);
-			const blob = await response.blob();
+			const ahead = sample === this.samples[dataset]?.[0] ? await this.firstSamples[dataset] : null;
+			const image = ahead ? { ...ahead, label: alt } : await sampleChoice(sample, dataset, alt);
 			if (ticket !== this.ticket) return; // The reader chose something else meanwhile.
-			await this.run({ blob, url: sample.url, alt, sampleId: sample.id, dataset, owned: false });
+			await this.run(image);
 		} catch {
 			if (ticket !== this.ticket) return;
 			this.busy = false;
@@ -128,20 +116,27 @@ export class ClassifierController {
 		this.problem = problem;
 	}
 
-	/** Classifies `image` with the active set; it becomes the current image only if that works. */
-	async run(image: CurrentImage) {
+	/**
+	 * Classifies `image` with the active set; it becomes the current image only if that works. The
+	 * classes show after one run of each network; the latency (the median of the timed runs) follows.
+	 */
+	async run(image: ImageChoice) {
 		const ticket = ++this.ticket;
 		this.busy = true;
+		const ref = { key: image.key, source: image.blob };
 		try {
-			const result = await this.session.classify(image.blob, this.timing);
-			if (ticket !== this.ticket) return this.release(image);
+			const first = await this.session.classify(ref, { warmup: 0, runs: 1 });
+			if (ticket !== this.ticket) return this.drop(image);
 			const previous = this.current;
 			this.current = image;
-			if (previous) this.release(previous);
-			this.outcome = result;
+			if (previous) this.drop(previous);
+			this.outcome = { ...first, timed: false };
 			this.problem = null;
+			mark('classified');
+			const timed = await this.session.classify(ref, this.timing);
+			if (ticket === this.ticket) this.outcome = { ...timed, timed: true };
 		} catch (error) {
-			this.release(image);
+			this.drop(image);
 			if (ticket === this.ticket) this.problem = readErrorCode(error) ?? 'classify-failed';
 		} finally {
 			if (ticket === this.ticket) this.busy = false;
@@ -153,6 +148,10 @@ export class ClassifierController {
 	 * sample. Any run still going for the previous set is dropped at once, so its result never shows.
 	 */
 	async show(dataset: DatasetId, altOf: (sample: Sample) => string) {
+		const ahead = this.fetchedFirst[dataset];
+		const list = this.samples[dataset];
+		if (ahead && list && !this.current && list[0]?.id === ahead.sampleId)
+			return this.run({ ...ahead, label: altOf(list[0]) });
 		const ticket = ++this.ticket;
 		this.busy = true;
 		try {
@@ -172,22 +171,17 @@ export class ClassifierController {
 		if (this.current) return this.run(this.current);
 	}
 
-	async setBackend(name: BackendName) {
-		this.switching = true;
-		try {
-			await this.session.setBackend(name);
-		} finally {
-			this.switching = false;
-		}
+	async setBackend(choice: BackendName | null) {
+		await this.session.setBackend(choice);
 		await this.rerun();
 	}
 
-	private release(image: CurrentImage) {
-		if (image.owned && image !== this.current) URL.revokeObjectURL(image.url);
+	private drop(image: ImageChoice) {
+		if (image !== this.current) release(image);
 	}
 
 	dispose() {
 		this.ticket++;
-		if (this.current?.owned) URL.revokeObjectURL(this.current.url);
+		release(this.current);
 	}
 }

@@ -1,7 +1,7 @@
 /** Reader-facing text for every input and camera failure, in both languages (pure). */
 import type { Language } from '$lib/content/languages';
-import { MAX_IMAGE_BYTES, type CameraErrorCode, type InputErrorCode } from './image-input';
-import { MAX_IMAGE_PIXELS } from './image-size';
+import { MAX_IMAGE_BYTES, type CameraErrorCode, type InputErrorCode } from '$lib/live/images/image-input';
+import { MAX_IMAGE_PIXELS } from '$lib/live/images/image-size';
 
 /** Everything that can stop an image from being classified. */
 export type ImageProblem = InputErrorCode | CameraErrorCode | 'classify-failed';

@@ -1,11 +1,10 @@
 /** Strings of the classifier's frame (status line, memory line), in both languages. */
 import type { Localized } from '$lib/content/i18n';
-import type { DatasetId } from './models';
+import type { DatasetId } from '$lib/live/models';
 
 export interface ClassifierText {
 	title: string;
 	idle: string;
-	starting: string;
 	loadingModels: string;
 	noDefault: string;
 	running: string;
@@ -20,7 +19,6 @@ export const classifierText: Localized<ClassifierText> = {
 	zh: {
 		title: '图像分类器：EfficientNet 与 GhostNet 并排运行',
 		idle: '滚动到这里时会自动加载 TensorFlow.js。',
-		starting: '正在加载 TensorFlow.js…',
 		loadingModels: '正在加载网络权重…',
 		noDefault: '本站的 Fashion-MNIST 模型没有加载成功；请在下方加载 ImageNet 权重。',
 		running: '两个网络正在运行…',
@@ -37,7 +35,6 @@ export const classifierText: Localized<ClassifierText> = {
 	en: {
 		title: 'Image classifier: EfficientNet and GhostNet side by side',
 		idle: 'TensorFlow.js loads when you scroll here.',
-		starting: 'Loading TensorFlow.js…',
 		loadingModels: 'Loading the network weights…',
 		noDefault: 'The bundled Fashion-MNIST models did not load; load the ImageNet weights below.',
 		running: 'Running both networks…',

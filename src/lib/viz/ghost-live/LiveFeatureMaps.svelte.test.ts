@@ -1,11 +1,10 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Net } from '$lib/nets/build';
-import { ghostnet } from '$lib/nets/spec/index';
-import { ghostModuleChoices } from './ghost-modules';
+import { ghostnet } from '$lib/nets';
+import { ghostModuleChoices } from '$lib/live/compute/ghost-modules';
 import LiveFeatureMaps from './LiveFeatureMaps.svelte';
-import { contextOf, installLiveStubs, renderLiveFigure, syntheticNet } from './testing';
+import { contextOf, installLiveStubs, renderLiveFigure } from './testing';
 
 vi.mock('$lib/nets/preprocess', async (importOriginal) => {
 	const { fixedPixelsPreprocess } = await import('./preprocess-stub');
@@ -13,26 +12,18 @@ vi.mock('$lib/nets/preprocess', async (importOriginal) => {
 });
 
 const spec = ghostnet({ width: 0.5, numClasses: 10, resolution: 32 });
-let net: Net;
 
-beforeAll(async () => {
-	await installLiveStubs();
-	net = syntheticNet(spec);
-});
-afterAll(() => {
-	net.dispose();
-	vi.unstubAllGlobals();
-});
+beforeAll(() => installLiveStubs());
+afterAll(() => vi.unstubAllGlobals());
 
-const setup = (lang: 'en' | 'zh' = 'en') =>
-	renderLiveFigure(LiveFeatureMaps, { 'fmnist-ghostnet': net }, lang);
+const setup = (lang: 'en' | 'zh' = 'en') => renderLiveFigure(LiveFeatureMaps, lang);
 
 const drawnMaps = () =>
 	contextOf(screen.getByTestId('map-grid')).frame.filter((c) => c.op === 'drawImage').length;
 
 describe('LiveFeatureMaps', () => {
 	it('runs the offline GhostNet 0.5× by default and draws each intrinsic map beside its ghost map', async () => {
-		const { calls } = setup();
+		const { requests } = setup();
 		const modules = ghostModuleChoices(spec);
 		const model = screen.getByTestId('model-select') as HTMLSelectElement;
 		await waitFor(() => expect(model.value).toBe('fmnist-ghostnet'));
@@ -44,7 +35,7 @@ describe('LiveFeatureMaps', () => {
 			)
 		);
 		await waitFor(() => expect(drawnMaps()).toBe(modules[0].primaryChannels * 2), { timeout: 20_000 });
-		expect(calls).toEqual(['fmnist-ghostnet']);
+		expect(requests).toEqual(['fmnist-ghostnet']);
 		expect(screen.getByTestId('observed-range').textContent).toMatch(/^Observed range: −?[\d.]+ … [\d.]+\.$/);
 		expect(screen.getByTestId('live-status').textContent).toMatch(/Computed on the CPU backend; \d+ ms/);
 		expect(screen.getByTestId('weights-in-use').textContent).toContain('Fashion-MNIST');
@@ -81,17 +72,17 @@ describe('LiveFeatureMaps', () => {
 	});
 
 	it("runs on the reader's own image, and explains a file that is not an image", async () => {
-		const { calls } = setup();
+		const { requests } = setup();
 		await waitFor(() => expect(drawnMaps()).toBe(8), { timeout: 20_000 });
 		const input = screen.getByLabelText('Choose an image') as HTMLInputElement;
 		const photo = new File([new Uint8Array(16)], 'photo.png', { type: 'image/png' });
 		await fireEvent.change(input, { target: { files: [photo] } });
-		await waitFor(() => expect(calls).toHaveLength(2), { timeout: 20_000 });
+		await waitFor(() => expect(requests).toHaveLength(2), { timeout: 20_000 });
 		expect(screen.getByRole('img', { name: 'photo.png' })).toHaveAttribute('src', 'blob:photo.png');
 		const notes = new File(['hello'], 'notes.txt', { type: 'text/plain' });
 		await fireEvent.change(input, { target: { files: [notes] } });
 		expect(await screen.findByText(/This file is not an image/)).toBeInTheDocument();
-		expect(calls).toHaveLength(2);
+		expect(requests).toHaveLength(2);
 	});
 
 	it('speaks Chinese', async () => {

@@ -1,34 +1,18 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Net } from '$lib/nets/build';
-import { efficientnet, ghostnet } from '$lib/nets/spec/index';
 import RedundancyFinder from './RedundancyFinder.svelte';
-import { contextOf, installLiveStubs, renderLiveFigure, syntheticNet } from './testing';
+import { contextOf, installLiveStubs, renderLiveFigure } from './testing';
 
 vi.mock('$lib/nets/preprocess', async (importOriginal) => {
 	const { fixedPixelsPreprocess } = await import('./preprocess-stub');
 	return fixedPixelsPreprocess(await importOriginal(), 53);
 });
 
-let nets: Record<string, Net>;
+beforeAll(() => installLiveStubs());
+afterAll(() => vi.unstubAllGlobals());
 
-beforeAll(async () => {
-	await installLiveStubs();
-	nets = {
-		'fmnist-ghostnet': syntheticNet(ghostnet({ width: 0.5, numClasses: 10, resolution: 32 }), 3),
-		'fmnist-efficientnet': syntheticNet(
-			efficientnet({ width: 0.5, depth: 1, numClasses: 10, resolution: 32 }),
-			5
-		)
-	};
-});
-afterAll(() => {
-	Object.values(nets).forEach((n) => n.dispose());
-	vi.unstubAllGlobals();
-});
-
-const setup = (lang: 'en' | 'zh' = 'en') => renderLiveFigure(RedundancyFinder, nets, lang);
+const setup = (lang: 'en' | 'zh' = 'en') => renderLiveFigure(RedundancyFinder, lang);
 
 const drawnMaps = () =>
 	contextOf(screen.getByTestId('stem-maps')).frame.filter((c) => c.op === 'drawImage').length;
@@ -44,9 +28,9 @@ function tableValues() {
 
 describe('RedundancyFinder', () => {
 	it("draws all of GhostNet's stem maps and a symmetric similarity matrix with a unit diagonal", async () => {
-		const { calls } = setup();
+		const { requests } = setup();
 		await waitFor(() => expect(drawnMaps()).toBe(8), { timeout: 20_000 });
-		expect(calls).toEqual(['fmnist-ghostnet']);
+		expect(requests).toEqual(['fmnist-ghostnet']);
 		const values = tableValues();
 		expect(values).toHaveLength(64);
 		const at = (i: number, j: number) => values.find((c) => c.i === i && c.j === j)!.v;
@@ -78,11 +62,11 @@ describe('RedundancyFinder', () => {
 	});
 
 	it("switches to EfficientNet's stem and reads the matrix from the keyboard", async () => {
-		const { calls } = setup();
+		const { requests } = setup();
 		await waitFor(() => expect(drawnMaps()).toBe(8), { timeout: 20_000 });
 		await fireEvent.change(screen.getByTestId('model-select'), { target: { value: 'fmnist-efficientnet' } });
 		await waitFor(() => expect(drawnMaps()).toBe(16), { timeout: 20_000 });
-		expect(calls).toEqual(['fmnist-ghostnet', 'fmnist-efficientnet']);
+		expect(requests).toEqual(['fmnist-ghostnet', 'fmnist-efficientnet']);
 		const heatmap = screen.getByTestId('similarity-heatmap');
 		await fireEvent.focus(heatmap);
 		expect(screen.getByTestId('cell-info').textContent).toBe('Maps #0 and #0: cosine similarity 1');

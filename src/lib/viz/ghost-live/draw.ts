@@ -3,7 +3,13 @@
  * once, then each map is copied to its display rectangle. Hover and focus redraws reuse that canvas,
  * so they never touch the GPU again.
  */
-import { atlasOrigin, mapRect, type AtlasGrid, type DisplayLayout, type Rect } from './atlas-layout';
+import {
+	atlasOrigin,
+	mapRect,
+	type AtlasGrid,
+	type DisplayLayout,
+	type Rect
+} from '$lib/live/compute/atlas-layout';
 
 export type Source = HTMLCanvasElement | OffscreenCanvas;
 

@@ -2,11 +2,11 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { stubResizeObserver } from '$lib/viz/chart/resize-observer-stub';
-import { fakeSession } from '$lib/viz/classifier/testing';
+import { fakeSession } from '$lib/live/testing';
 import LiveFeatureMaps from './LiveFeatureMaps.svelte';
 import { commonText } from './live-text';
 import RedundancyFinder from './RedundancyFinder.svelte';
-import { IN_VIEW_MARGIN, whenReaderArrives } from './session-boot';
+import { IN_VIEW_MARGIN, NEAR_MARGIN, whenReaderArrives } from './session-boot';
 import { installCanvasStub } from './testing';
 
 /** An IntersectionObserver whose entries the test delivers by hand. */
@@ -48,13 +48,17 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('whenReaderArrives', () => {
-	it('waits for the upper part of the viewport, not for the edge of it', () => {
+	it('watches within a screen of the viewport by default, or the margin given', () => {
 		const element = document.createElement('section');
 		const arrive = vi.fn();
 		whenReaderArrives(element, arrive);
-		const [observer] = FakeObserver.all;
-		expect(observer.options.rootMargin).toBe(IN_VIEW_MARGIN);
-		expect(IN_VIEW_MARGIN).toMatch(/^0px 0px -\d+% 0px$/);
+		whenReaderArrives(element, arrive, IN_VIEW_MARGIN);
+		const [near, inView] = FakeObserver.all;
+		expect(near.options.rootMargin).toBe(NEAR_MARGIN);
+		expect(NEAR_MARGIN).toBe('100% 0px 100% 0px');
+		expect(inView.options.rootMargin).toBe('0px');
+		inView.disconnected = true;
+		const observer = near;
 		observer.deliver(false);
 		expect(arrive).not.toHaveBeenCalled();
 		observer.deliver(true);
@@ -87,23 +91,37 @@ describe.each([
 	{ name: 'LiveFeatureMaps', component: LiveFeatureMaps, testid: 'live-feature-maps' }
 ])('$name: the runtime is not requested at page load', ({ component, testid }) => {
 	function setup(lang: 'en' | 'zh') {
-		const { session } = fakeSession();
+		const { session, requests } = fakeSession();
 		const start = vi.spyOn(session, 'start');
+		const warm = vi.spyOn(session, 'warm');
 		render(component, { lang, session });
-		return { session, start, part: screen.getByTestId(testid) };
+		const observers = (margin: string) => FakeObserver.all.filter((o) => o.options.rootMargin === margin);
+		return { session, start, warm, requests, observers, part: screen.getByTestId(testid) };
 	}
 
-	it.each(['en', 'zh'] as const)('%s: waits (and says so) until the part is in view', async (lang) => {
-		const { session, start } = setup(lang);
-		await Promise.resolve();
-		expect(start).not.toHaveBeenCalled();
-		expect(session.runtime).toBe('idle');
-		expect(screen.getAllByText(commonText[lang].waiting).length).toBeGreaterThan(0);
-		FakeObserver.all.forEach((o) => o.deliver(false));
-		expect(start).not.toHaveBeenCalled();
-		FakeObserver.all.forEach((o) => o.deliver(true));
-		expect(start).toHaveBeenCalledTimes(1);
-	});
+	it.each(['en', 'zh'] as const)(
+		'%s: warms the runtime when near, loads weights only in view (and says it waits until then)',
+		async (lang) => {
+			const { session, start, warm, requests, observers } = setup(lang);
+			await Promise.resolve();
+			expect(warm).not.toHaveBeenCalled();
+			expect(start).not.toHaveBeenCalled();
+			expect(session.runtime).toBe('idle');
+			expect(screen.getAllByText(commonText[lang].waiting).length).toBeGreaterThan(0);
+			observers(NEAR_MARGIN).forEach((o) => o.deliver(true));
+			expect(warm).toHaveBeenCalledTimes(1);
+			expect(start).not.toHaveBeenCalled();
+			await vi.waitFor(() => expect(session.runtime).toBe('ready'));
+			expect(requests.filter((r) => r.type === 'load')).toEqual([]);
+			// Still waiting for the reader: the part says so, not that the runtime is starting.
+			expect(screen.getAllByText(commonText[lang].waiting).length).toBeGreaterThan(0);
+			observers(IN_VIEW_MARGIN).forEach((o) => o.deliver(false));
+			expect(start).not.toHaveBeenCalled();
+			observers(IN_VIEW_MARGIN).forEach((o) => o.deliver(true));
+			expect(start).toHaveBeenCalledTimes(1);
+			await vi.waitFor(() => expect(requests.filter((r) => r.type === 'load').length).toBeGreaterThan(0));
+		}
+	);
 
 	it('starts at once when the reader uses the part before scrolling to it', async () => {
 		const { start, part } = setup('en');

@@ -1,21 +1,21 @@
 /**
  * What both live figures do besides drawing: the part (session, colours, image), the model shown (the
  * reader's choice, else the default among the first family's models), the sample fetch for its data
- * set, and the figure's computation on that model's network, rerun whenever the model, its readiness,
- * the image, the colours or the figure's own input change. Create it while the component initialises
- * (it sets up effects).
+ * set, and the figure's computation in the live runtime, rerun whenever the model, its readiness, the
+ * image, the colours or the figure's own input change. Create it while the component initialises (it
+ * sets up effects).
  */
 import { untrack } from 'svelte';
 import type { Language } from '$lib/content/languages';
-import type { Net } from '$lib/nets/build';
-import type { PreprocessedImage } from '$lib/nets/preprocess';
-import type { Tf } from '$lib/nets/runtime';
-import type { Family } from '$lib/nets/spec/types';
-import type { NetworkSession } from '$lib/state/networks.svelte';
-import type { DivergingStops } from './colour-scale';
+import type { DivergingStops } from '$lib/live/compute/colour-scale';
+import type { ImageChoice } from '$lib/live/images/choice';
+import type { DatasetId, ModelDescriptor } from '$lib/live/models';
+import type { ImageRef } from '$lib/live/protocol';
+import type { NetworkSession } from '$lib/live/session.svelte';
+import type { Family } from '$lib/nets';
+import type { ImageProblem } from '$lib/viz/classifier/messages';
 import { LatestRun } from './latest-run.svelte';
 import { LivePart } from './live-part.svelte';
-import { defaultModel, liveModels, type LiveModel } from './live-models';
 
 /** The props of a live figure component. */
 export interface LiveFigureProps {
@@ -24,24 +24,54 @@ export interface LiveFigureProps {
 	session?: NetworkSession;
 }
 
-/** The computation of one run, given its loaded code, the network and the preprocessed image. */
-export type LiveTask<Code, T> = (
-	code: Code,
-	net: Net,
-	tf: Tf,
-	image: PreprocessedImage,
+/** One run of the figure's computation in the runtime, for a model and an image. */
+export type LiveTask<T> = (
+	session: NetworkSession,
+	model: ModelDescriptor,
+	image: ImageRef,
 	stops: DivergingStops
 ) => Promise<T>;
 
-export interface LiveJob<Code, T> {
+export interface LiveJob<T> {
 	/** The models offered, family by family; the default is among the first family's. */
 	families: Family[];
 	/** The figure's own input as a primitive key: a change reruns the computation. */
 	inputKey?: () => string | null;
-	/** The computation's code, loaded with the first run rather than with the page. */
-	load: () => Promise<Code>;
 	/** Called as each run starts: the computation for the current input, or null when there is none. */
-	task: () => LiveTask<Code, T> | null;
+	task: () => LiveTask<T> | null;
+}
+
+export type SlotStatus = 'empty' | 'loading' | 'ready' | 'error';
+
+/** The model to show first: a ready one of the active set, else any ready one, else the offline set's. */
+export function defaultModel(
+	models: ModelDescriptor[],
+	active: DatasetId | null,
+	status: (id: string) => SlotStatus
+): ModelDescriptor | null {
+	const ready = models.filter((m) => status(m.id) === 'ready');
+	return (
+		ready.find((m) => m.dataset === active) ??
+		ready[0] ??
+		models.find((m) => m.dataset === 'fmnist') ??
+		models[0] ??
+		null
+	);
+}
+
+const READ_ERRORS: ReadonlySet<string> = new Set([
+	'decode-failed',
+	'empty-image',
+	'cross-origin',
+	'no-canvas'
+]);
+
+/** An unreadable image as the picker's problem (the runtime's ImageReadError, matched by name). */
+function imageProblem(error: unknown): ImageProblem | null {
+	const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+	return name === 'ImageReadError' && typeof code === 'string' && READ_ERRORS.has(code)
+		? (code as ImageProblem)
+		: null;
 }
 
 /** The part and the model shown: the reader's choice, else the default among the first family's models. */
@@ -50,12 +80,12 @@ export class LiveModelChoice {
 	/** The reader's choice of model; null until they choose. */
 	chosenModel = $state<string | null>(null);
 	readonly session = $derived(this.part.session);
-	readonly models: LiveModel[] = $derived(this.offered());
-	readonly model: LiveModel | null = $derived(
-		this.models.find((m) => m.info.id === this.chosenModel) ?? this.defaultModel()
+	readonly models: ModelDescriptor[] = $derived(this.offered());
+	readonly model: ModelDescriptor | null = $derived(
+		this.models.find((m) => m.id === this.chosenModel) ?? this.defaultModel()
 	);
-	readonly modelId = $derived(this.model?.info.id ?? null);
-	readonly ready = $derived(this.model?.status === 'ready');
+	readonly modelId = $derived(this.model?.id ?? null);
+	readonly ready = $derived(this.model ? this.status(this.model.id) === 'ready' : false);
 	readonly picture = $derived(this.part.picture(this.model?.dataset));
 	/** The models offered, family by family. */
 	private readonly families: Family[];
@@ -64,26 +94,34 @@ export class LiveModelChoice {
 		this.families = families;
 	}
 
-	private offered(): LiveModel[] {
-		const session = this.session;
-		return session ? this.families.flatMap((family) => liveModels(session, family)) : [];
+	/** The family whose model the part shows first. */
+	get firstFamily(): Family {
+		return this.families[0];
 	}
 
-	private defaultModel(): LiveModel | null {
-		const session = this.session;
-		const first = session ? liveModels(session, this.families[0]) : [];
-		return defaultModel(first, session?.active ?? null);
+	status(id: string): SlotStatus {
+		return this.session?.slots[id]?.status ?? 'empty';
+	}
+
+	private offered(): ModelDescriptor[] {
+		const all = this.session?.models() ?? [];
+		return this.families.flatMap((family) => all.filter((m) => m.family === family));
+	}
+
+	private defaultModel(): ModelDescriptor | null {
+		const first = this.models.filter((m) => m.family === this.families[0]);
+		return defaultModel(first, this.session?.active ?? null, (id) => this.status(id));
 	}
 }
 
 /** The model choice, and the figure's computation on the chosen model's network. */
-export class LiveFigure<Code, T extends object> extends LiveModelChoice {
+export class LiveFigure<T extends object> extends LiveModelChoice {
 	readonly run = new LatestRun<T & { modelId: string }>();
 	/** The latest result, if it is of the model shown. */
 	readonly result = $derived(this.run.value?.modelId === this.modelId ? this.run.value : null);
-	private readonly job: LiveJob<Code, T>;
+	private readonly job: LiveJob<T>;
 
-	constructor(job: LiveJob<Code, T>) {
+	constructor(job: LiveJob<T>) {
 		super(job.families);
 		this.job = job;
 		$effect(() => {
@@ -92,8 +130,26 @@ export class LiveFigure<Code, T extends object> extends LiveModelChoice {
 		});
 		// Primitive keys, so that the computation reruns only when one of them really changes.
 		const pictureKey = $derived(this.picture?.key ?? null);
+		// The image is read and preprocessed while the network's weights still load.
 		$effect(() => {
-			const key = [this.modelId, this.ready, job.inputKey?.(), pictureKey, this.part.stops];
+			const [key, session, dataset, reached] = [
+				pictureKey,
+				this.session,
+				this.model?.dataset,
+				this.part.reached
+			];
+			const picture = untrack(() => this.picture);
+			if (key && session && dataset && reached && picture) void session.prepare(dataset, imageRef(picture));
+		});
+		$effect(() => {
+			const key = [
+				this.modelId,
+				this.ready,
+				this.part.reached,
+				job.inputKey?.(),
+				pictureKey,
+				this.part.stops
+			];
 			untrack(() => this.compute(key));
 		});
 	}
@@ -106,17 +162,23 @@ export class LiveFigure<Code, T extends object> extends LiveModelChoice {
 	private compute(_dependencies: unknown[]) {
 		const [session, model, picture, stops] = [this.session, this.model, this.picture, this.part.stops];
 		const task = this.job.task();
-		if (!session || !model || !picture || !this.ready || !task) return this.run.reset();
-		const modelId = model.info.id;
+		const reached = this.part.reached;
+		if (!session || !model || !picture || !this.ready || !reached || !task) return this.run.reset();
 		void this.run.run(async (current) => {
-			const [image, code] = await Promise.all([
-				this.part.prepare(picture, model.preprocess),
-				this.job.load()
-			]);
-			if (!image || !current()) return null;
-			return session.withNet(modelId, (net, tf) =>
-				current() ? task(code, net, tf, image, stops).then((v) => ({ ...v, modelId })) : null
-			);
+			if (!current()) return null;
+			try {
+				const value = await task(session, model, imageRef(picture), stops);
+				return { ...value, modelId: model.id };
+			} catch (error) {
+				const problem = imageProblem(error);
+				if (!problem) throw error;
+				this.part.refuse(picture, problem);
+				return null;
+			}
 		});
 	}
+}
+
+export function imageRef(choice: ImageChoice): ImageRef {
+	return { key: choice.key, source: choice.blob };
 }

@@ -1,24 +1,30 @@
 /**
  * What both live parts share: the page's network session (created in the browser, started when the
- * reader reaches the part or uses it), the colours read from CSS variables, the image to run on (the reader's pick, else the
- * first sample of the model's data set), the preprocessing cache, and the status message saying why
- * nothing is drawn yet.
+ * reader approaches the part or uses it), the colours read from CSS variables, the image to run on
+ * (the reader's pick, else the first sample of the model's data set), and the status message saying
+ * what the part is waiting for.
  */
 import type { Language } from '$lib/content/languages';
-import type { PreprocessConfig, PreprocessedImage } from '$lib/nets/preprocess';
-import type { NetworkSession } from '$lib/state/networks.svelte';
-import { checkImageFile } from '$lib/viz/classifier/image-input';
+import {
+	checkImage,
+	fileChoice,
+	photoChoice,
+	release,
+	sampleChoice,
+	sampleList,
+	type ImageChoice
+} from '$lib/live/images/choice';
+import type { Sample } from '$lib/live/images/samples';
+import { waitingFor } from '$lib/live/loading';
+import type { DatasetId, ModelDescriptor } from '$lib/live/models';
+import type { Family } from '$lib/nets';
+import type { NetworkSession } from '$lib/live/session.svelte';
+import { FALLBACK_STOPS, stopsFromCss, type DivergingStops } from '$lib/live/compute/colour-scale';
 import { imageProblemMessage, type ImageProblem } from '$lib/viz/classifier/messages';
-import type { DatasetId } from '$lib/viz/classifier/models';
-import type { Sample } from '$lib/viz/classifier/samples';
-import { FALLBACK_STOPS, stopsFromCss, type DivergingStops } from './colour-scale';
+import { waitingText } from '$lib/viz/runtime/waiting-text';
 import { cssVariable } from './draw';
-import type { LiveModel } from './live-models';
 import { commonText } from './live-text';
-import type { ImageChoice } from './net-runner';
-import { preparedImages } from './prepared-image';
-import { sampleChoice, sampleList } from './sample-image';
-import { booted, sessionFor, whenReaderArrives } from './session-boot';
+import { IN_VIEW_MARGIN, NEAR_MARGIN, sessionFor, whenReaderArrives } from './session-boot';
 
 /** CSS variables of the outlines that mark the most similar pairs. */
 const MARK_VARIABLES = ['--series-3', '--series-4', '--series-5'];
@@ -36,11 +42,14 @@ export class LivePart {
 	imageError = $state<string | null>(null);
 	/** Why the reader's last pick was refused. */
 	problem = $state<ImageProblem | null>(null);
-	readonly prepared = preparedImages();
-	private photos = 0;
+	/** The reader has reached the part (or used it): its weights load and it runs. */
+	reached = $state(false);
 
-	/** Call from onMount: takes the session and colours, starts the session when the reader arrives. */
-	mount(root: HTMLElement, given: NetworkSession | undefined): () => void {
+	/**
+	 * Call from onMount: takes the session and colours, starts the session when the reader approaches
+	 * (`family`: the network the part shows first, whose weights load first).
+	 */
+	mount(root: HTMLElement, given: NetworkSession | undefined, family?: Family): () => void {
 		const session = sessionFor(given);
 		this.session = session;
 		this.readColours(root);
@@ -48,8 +57,18 @@ export class LivePart {
 		const scheme = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
 		const recolour = () => this.readColours(root);
 		scheme?.addEventListener('change', recolour);
-		const stop = whenReaderArrives(root, () => void session.start());
+		const stopNear = whenReaderArrives(root, () => void session.warm(), NEAR_MARGIN);
+		const stop = whenReaderArrives(
+			root,
+			() => {
+				this.reached = true;
+				void session.start(family);
+				this.ensureSamples('fmnist');
+			},
+			IN_VIEW_MARGIN
+		);
 		return () => {
+			stopNear();
 			stop();
 			scheme?.removeEventListener('change', recolour);
 		};
@@ -82,67 +101,53 @@ export class LivePart {
 			.catch((error: unknown) => (this.imageError = error instanceof Error ? error.message : String(error)));
 	}
 
-	/**
-	 * The preprocessed image, or null when the browser cannot read it (the reason goes to `problem`,
-	 * where the picker shows it). Other failures are thrown.
-	 */
-	async prepare(choice: ImageChoice, config: PreprocessConfig): Promise<PreprocessedImage | null> {
-		try {
-			return await this.prepared(choice, config);
-		} catch (error) {
-			const code = (error as { name?: string; code?: ImageProblem }).code;
-			if ((error as Error)?.name !== 'ImageReadError' || !code) throw error;
-			if (this.picked === choice) this.problem = code;
-			return null;
-		}
-	}
-
 	pickSample(sample: Sample, dataset: DatasetId, alt: string) {
-		sampleChoice(sample, dataset).then(
-			(choice) => this.use({ ...choice, label: alt }),
+		sampleChoice(sample, dataset, alt).then(
+			(choice) => this.use(choice),
 			() => (this.problem = 'decode-failed')
 		);
 	}
 
-	pickFile(file: File | null) {
+	async pickFile(file: File | null) {
 		if (!file) return void (this.problem = 'nothing-found');
-		const refused = checkImageFile(file);
+		const refused = await checkImage(file);
 		if (refused) return void (this.problem = refused);
-		const key = `file:${file.name}:${file.size}:${file.lastModified}`;
-		this.use({ key, source: file, label: file.name, dataset: null, url: URL.createObjectURL(file) });
+		this.use(fileChoice(file));
 	}
 
 	pickPhoto(photo: Blob) {
-		const key = `camera:${++this.photos}`;
-		this.use({ key, source: photo, label: '', dataset: null, url: URL.createObjectURL(photo) });
+		this.use(photoChoice(photo));
 	}
 
 	private use(choice: ImageChoice) {
-		this.release(this.picked);
+		release(this.picked);
 		this.picked = choice;
 		this.problem = null;
 	}
 
-	private release(choice: ImageChoice | null) {
-		if (choice?.url.startsWith('blob:')) URL.revokeObjectURL(choice.url);
+	/** The runtime refused to read the reader's image: say why where the picker shows problems. */
+	refuse(choice: ImageChoice, problem: ImageProblem) {
+		if (this.picked === choice) this.problem = problem;
 	}
 
 	/** Call on unmount. */
 	dispose() {
-		this.release(this.picked);
+		release(this.picked);
 	}
 
-	/** Why the canvas is empty, in the reader's language. */
-	statusMessage(lang: Language, model: LiveModel | null, runError: string | null): string {
+	/** Why the canvas is empty, in the reader's language: what the part waits for, or what failed. */
+	statusMessage(lang: Language, model: ModelDescriptor | null, runError: string | null): string {
 		const c = commonText[lang];
 		const session = this.session;
-		if (!session || session.runtime === 'idle') return c.waiting;
-		if (!booted(session)) return c.starting;
+		if (!session || !this.reached) return c.waiting;
 		if (session.runtime === 'failed') return c.runtimeFailed(session.runtimeError ?? '');
+		const slots = model ? [session.slots[model.id]].filter(Boolean) : [];
+		const waiting = waitingText(waitingFor(session.runtime, slots), lang);
+		if (waiting) return waiting;
 		if (this.problem) return imageProblemMessage(this.problem, lang);
 		const error = runError ?? this.imageError;
 		if (error) return c.failed(error);
-		if (model && model.status !== 'ready') return c.loadBelow(model.info.name);
+		if (model && session.slots[model.id]?.status !== 'ready') return c.loadBelow(model.name);
 		return c.computing;
 	}
 }

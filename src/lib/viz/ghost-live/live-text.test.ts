@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ghostnet } from '$lib/nets/spec/index';
-import { ghostModuleChoices } from './ghost-modules';
+import { ghostModuleChoices } from '$lib/live/compute/ghost-modules';
 import {
 	backendName,
 	commonText,

@@ -4,9 +4,9 @@
  */
 import type { Localized } from '$lib/content/i18n';
 import type { Language } from '$lib/content/languages';
-import type { DatasetId } from '$lib/viz/classifier/models';
-import type { GhostModuleChoice } from './ghost-modules';
-import type { SlotStatus } from './live-models';
+import type { DatasetId } from '$lib/live/models';
+import type { GhostModuleChoice } from '$lib/live/compute/ghost-modules';
+import type { SlotStatus } from './live-figure.svelte';
 
 /** A value with 3 significant digits and a true minus sign: −0.0123, 4.56, 1.23e+3 → 1230. */
 export function formatValue(value: number): string {

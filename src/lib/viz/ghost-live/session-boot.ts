@@ -1,24 +1,28 @@
 /**
- * The page's network session for a live part: created in the browser only (never during prerender),
- * started when the reader arrives at the part, so tfjs, the engine and the bundled weights are
- * downloaded only by readers who look at it or use it, never at page load.
+ * When a live part starts the page's runtime: not at page load, but in two steps as the reader comes
+ * to it. Within a screen of the part, the runtime itself starts (worker, tfjs, backend; no weights);
+ * once the part enters the viewport (or the reader uses it), the weights load and the figure runs. So
+ * weights are downloaded only by readers who reach a live part, and by then the runtime is waiting.
  */
-import { networks, type NetworkSession } from '$lib/state/networks.svelte';
+import { networks, type NetworkSession } from '$lib/live/session.svelte';
 
-/**
- * The band of the viewport a part must reach to count as being looked at: its upper two thirds. A part
- * that merely peeks in at the bottom edge of the first screen (or sits just below it) does not start.
- */
-export const IN_VIEW_MARGIN = '0px 0px -33% 0px';
+/** A part within one viewport height of the screen (above or below) is being approached. */
+export const NEAR_MARGIN = '100% 0px 100% 0px';
+/** A part any of whose pixels are on screen has been reached. */
+export const IN_VIEW_MARGIN = '0px';
 /** Interactions inside a part that start it at once (keyboard users reach it by focus). */
 export const START_EVENTS = ['pointerdown', 'focusin', 'keydown'] as const;
 
 /**
- * Calls `onArrive` once: when `element` enters the upper two thirds of the viewport, or on the first
+ * Calls `onArrive` once: when `element` comes within `margin` of the viewport, or on the first
  * interaction inside it, whichever comes first (at once where IntersectionObserver is missing).
  * Returns a function that stops watching.
  */
-export function whenReaderArrives(element: HTMLElement, onArrive: () => void): () => void {
+export function whenReaderArrives(
+	element: HTMLElement,
+	onArrive: () => void,
+	margin = NEAR_MARGIN
+): () => void {
 	if (typeof IntersectionObserver === 'undefined') {
 		onArrive();
 		return () => {};
@@ -33,7 +37,7 @@ export function whenReaderArrives(element: HTMLElement, onArrive: () => void): (
 		(entries) => {
 			if (entries.some((e) => e.isIntersecting)) arrive();
 		},
-		{ rootMargin: IN_VIEW_MARGIN }
+		{ rootMargin: margin }
 	);
 	observer.observe(element);
 	for (const type of START_EVENTS) element.addEventListener(type, arrive);
@@ -48,12 +52,4 @@ export function whenReaderArrives(element: HTMLElement, onArrive: () => void): (
 /** The session to use: the one given (tests), else the tab's shared one. */
 export function sessionFor(given: NetworkSession | undefined): NetworkSession {
 	return given ?? networks();
-}
-
-/** True once the runtime has started and the bundled models have finished loading (or failed). */
-export function booted(session: NetworkSession): boolean {
-	if (session.runtime === 'failed') return true;
-	if (session.runtime !== 'ready') return false;
-	if (session.fmnist === null) return session.fmnistError !== null;
-	return session.slotsOf('fmnist').every((s) => s.status !== 'loading' && s.status !== 'empty');
 }

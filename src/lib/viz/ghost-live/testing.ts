@@ -1,21 +1,14 @@
 /**
  * Test doubles for the live parts' component tests (imported by tests only): a recording 2D canvas
- * context for jsdom (which has none), a network session whose `withNet` runs real tfjs networks, and
- * the stubs and rendering both live figures' tests share.
+ * context for jsdom (which has none), and the stubs and rendering both live figures' tests share.
  */
-import * as tf from '@tensorflow/tfjs';
 import { render } from '@testing-library/svelte';
 import type { Component } from 'svelte';
 import { vi } from 'vitest';
 import type { Language } from '$lib/content/languages';
-import { loadNetwork, type Net } from '$lib/nets/build';
-import { timmStateDict } from '$lib/nets/spec/state-dict';
-import type { NetSpec } from '$lib/nets/spec/types';
-import type { SafetensorsFile, TensorEntry } from '$lib/nets/weights/safetensors';
+import { localSession } from '$lib/live/testing';
 import { stubResizeObserver } from '$lib/viz/chart/resize-observer-stub';
-import { fakeSession } from '$lib/viz/classifier/testing';
 import type { LiveFigureProps } from './live-figure.svelte';
-import type { NetRunner, NetTask } from './net-runner';
 
 export interface DrawCall {
 	op: string;
@@ -76,67 +69,30 @@ export function contextOf(canvas: Element): RecordingContext {
 	return (canvas as HTMLCanvasElement).getContext('2d') as unknown as RecordingContext;
 }
 
-/** A checkpoint with the spec's exact keys and shapes and deterministic pseudo-random values. */
-export function syntheticCheckpoint(spec: NetSpec, seed = 1): SafetensorsFile {
-	let state = seed;
-	const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
-	const tensors = new Map<string, TensorEntry>();
-	for (const e of timmStateDict(spec)) {
-		const n = e.shape.reduce((a, b) => a * b, 1);
-		const values = Float32Array.from({ length: n }, () =>
-			e.param === 'running_var' ? 1 + 0.5 * random() : 0.3 * random()
-		);
-		tensors.set(e.key, { name: e.key, dtype: 'F32', shape: e.shape, values });
-	}
-	return { metadata: {}, tensors };
-}
-
-/** A runner over real tfjs networks (CPU backend), keyed by model id; `calls` counts tasks per id. */
-export function realRunner(nets: Record<string, Net>) {
-	const calls: string[] = [];
-	const runner: NetRunner = {
-		async withNet<T>(modelId: string, task: NetTask<T>): Promise<T> {
-			calls.push(modelId);
-			const net = nets[modelId];
-			if (!net) throw new Error(`network ${modelId} is not loaded`);
-			return task(net, tf);
-		}
-	};
-	return { runner, calls };
-}
-
-export function syntheticNet(spec: NetSpec, seed = 1): Net {
-	return loadNetwork(spec, syntheticCheckpoint(spec, seed));
-}
-
 /**
- * What a live figure needs in jsdom: recording canvases, ResizeObserver, object URLs, the CPU backend,
- * and a fetch that serves a one-sample list and its image. Undo the globals with vi.unstubAllGlobals().
+ * What a live figure needs in jsdom: recording canvases, ResizeObserver and object URLs. Undo the
+ * globals with vi.unstubAllGlobals().
  */
-export async function installLiveStubs(): Promise<void> {
+export function installLiveStubs(): void {
 	installCanvasStub();
 	stubResizeObserver();
 	URL.createObjectURL = vi.fn((blob: Blob) => `blob:${(blob as File).name}`);
 	URL.revokeObjectURL = vi.fn();
-	await tf.setBackend('cpu');
-	vi.stubGlobal(
-		'fetch',
-		vi.fn(async (url: string) =>
-			url.endsWith('.json')
-				? Response.json({ samples: [{ id: 'first', file: 'first.png' }] })
-				: new Response(new Blob([new Uint8Array(4)]))
-		)
-	);
 }
 
-/** Renders a live figure on a fake session whose `withNet` runs `nets`; `calls` lists the model ids run. */
-export function renderLiveFigure(
-	component: Component<LiveFigureProps>,
-	nets: Record<string, Net>,
-	lang: Language = 'en'
-) {
-	const { session } = fakeSession();
-	const { runner, calls } = realRunner(nets);
-	Object.assign(session, runner);
-	return { session, calls, ...render(component, { lang, session }) };
+/**
+ * Renders a live figure on a session over the real host on this thread (CPU backend, synthetic
+ * weights of the bundled models; `localSession`); `requests` lists the figure requests it sent.
+ */
+export function renderLiveFigure(component: Component<LiveFigureProps>, lang: Language = 'en') {
+	const session = localSession();
+	const requests: string[] = [];
+	for (const method of ['moduleAtlas', 'redundancy'] as const) {
+		const original = session[method].bind(session) as (...args: unknown[]) => Promise<unknown>;
+		(session as unknown as Record<string, unknown>)[method] = (model: { id: string }, ...rest: unknown[]) => {
+			requests.push(model.id);
+			return original(model, ...rest);
+		};
+	}
+	return { session, requests, ...render(component, { lang, session }) };
 }

@@ -3,10 +3,10 @@
  * line about the map or matrix cell the reader points at.
  */
 import type { Language } from '$lib/content/languages';
-import type { MapRange } from './atlas-tf';
+import type { MapRange } from '$lib/live/compute/atlas-tf';
 import { finderText, formatValue, mapsText } from './live-text';
-import { mostSimilarTo } from './pairs';
-import type { SimilarityRead } from './similarity-tf';
+import { mostSimilarTo } from '$lib/live/compute/pairs';
+import type { SimilarityRead } from '$lib/live/compute/similarity-tf';
 
 /** The smallest minimum and largest maximum over all maps, or null for none. */
 export function observedRange(ranges: MapRange[][] | undefined): MapRange | null {

@@ -1,11 +1,21 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { WeightsError } from '$lib/nets/weights/sources';
-import { fakeSession } from '$lib/viz/classifier/testing';
+import { WeightsError } from '$lib/nets';
+import { RemoteError, serializeError } from '$lib/live/protocol';
+import { fakeSession, type LoadRequest } from '$lib/live/testing';
 import WeightManager from './WeightManager.svelte';
 
 beforeEach(() => localStorage.clear());
+
+/** A WeightsError as it arrives from the runtime's worker. */
+const remote = (error: WeightsError) => new RemoteError(serializeError(error));
+const fromHub = (request: LoadRequest) =>
+	request.source.kind === 'url' && request.source.url.startsWith('http');
+const fileLoads = (requests: { type: string }[]) =>
+	(requests.filter((r) => r.type === 'load') as LoadRequest[])
+		.filter((r) => r.source.kind === 'file')
+		.map((r) => r.modelId);
 
 const row = (modelId: string) => document.querySelector(`[data-model="${modelId}"]`) as HTMLElement;
 
@@ -13,12 +23,12 @@ describe('WeightManager', () => {
 	it('shows download progress with bytes and percent, and cancels', async () => {
 		let release = () => {};
 		const { session } = fakeSession({
-			loader: (_entry, source, opts) =>
-				source.kind === 'hub'
+			loader: (request, opts) =>
+				fromHub(request)
 					? new Promise((resolve, reject) => {
 							opts.onProgress?.({ phase: 'download', loaded: 5_000_000, total: 20_000_000, percent: 25 });
 							release = () => resolve();
-							opts.signal?.addEventListener('abort', () => reject(new WeightsError('aborted', 'x')));
+							opts.signal?.addEventListener('abort', () => reject(remote(new WeightsError('aborted', 'x'))));
 						})
 					: Promise.resolve()
 		});
@@ -37,9 +47,9 @@ describe('WeightManager', () => {
 
 	it('gives a failed download its message with retry and choose-a-file actions, in Chinese', async () => {
 		const { session } = fakeSession({
-			loader: async (entry, source) => {
-				if (source.kind === 'hub' && entry.family === 'efficientnet')
-					throw new WeightsError('html-instead-of-weights', 'HTML', { url: 'http://hub.test/x' });
+			loader: async (request) => {
+				if (fromHub(request) && request.modelId.startsWith('efficientnet'))
+					throw remote(new WeightsError('html-instead-of-weights', 'HTML', { url: 'http://hub.test/x' }));
 			}
 		});
 		render(WeightManager, { session, lang: 'zh' });
@@ -53,7 +63,7 @@ describe('WeightManager', () => {
 	});
 
 	it('loads a chosen file into its row and states the weights in use; switches the set when both are loaded', async () => {
-		const { session, calls } = fakeSession();
+		const { session, requests } = fakeSession();
 		await session.start();
 		render(WeightManager, { session, lang: 'en' });
 		expect(screen.getByRole('radio', { name: /Fashion-MNIST models/ })).toBeChecked();
@@ -67,16 +77,24 @@ describe('WeightManager', () => {
 			await fireEvent.change(input, { target: { files: [new File(['x'], file)] } });
 		}
 		await vi.waitFor(() => expect(session.ready('imagenet')).toBe(true));
-		expect(calls.filter((c) => c.source.kind === 'file').map((c) => c.id)).toEqual([
-			'efficientnet_b0.ra_in1k',
-			'ghostnet_100.in1k'
-		]);
+		expect(fileLoads(requests)).toEqual(['efficientnet_b0.ra_in1k', 'ghostnet_100.in1k']);
 		expect(row('ghostnet_100.in1k')).toHaveTextContent(
 			'GhostNet 1.0× · ImageNet-1k · your file ghost.safetensors'
 		);
 		expect(screen.getByRole('radio', { name: /ImageNet checkpoints/ })).toBeChecked();
 		await fireEvent.click(screen.getByRole('radio', { name: /Fashion-MNIST models/ }));
 		expect(session.active).toBe('fmnist');
+	});
+
+	it('says the bundled models are loading while they load, never that they failed', async () => {
+		let release = () => {};
+		const { session } = fakeSession({ loader: () => new Promise<void>((resolve) => (release = resolve)) });
+		render(WeightManager, { session, lang: 'en' });
+		void session.start();
+		const option = screen.getByRole('radio', { name: /Fashion-MNIST models/ });
+		await vi.waitFor(() => expect(option.closest('label')).toHaveTextContent('(loading)'));
+		expect(screen.queryByText(/did not load/)).toBeNull();
+		release();
 	});
 
 	it('names the hub host and marks the developer override', async () => {
@@ -87,7 +105,7 @@ describe('WeightManager', () => {
 	});
 
 	it('takes a weights file dropped on a model row in file mode', async () => {
-		const { session, calls } = fakeSession();
+		const { session, requests } = fakeSession();
 		render(WeightManager, { session, lang: 'en' });
 		await fireEvent.click(screen.getByRole('radio', { name: /A .safetensors file/ }));
 		const file = new File(['x'], 'ghost.safetensors');
@@ -95,6 +113,6 @@ describe('WeightManager', () => {
 		expect(row('ghostnet_100.in1k')).toHaveClass('dragging');
 		await fireEvent.drop(row('ghostnet_100.in1k'), { dataTransfer: { files: [file], types: ['Files'] } });
 		await vi.waitFor(() => expect(session.slots['ghostnet_100.in1k'].status).toBe('ready'));
-		expect(calls.filter((c) => c.source.kind === 'file').map((c) => c.id)).toEqual(['ghostnet_100.in1k']);
+		expect(fileLoads(requests)).toEqual(['ghostnet_100.in1k']);
 	});
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { languages } from '$lib/content/languages';
 import { WEIGHTS_ERROR_CODES } from '$lib/nets/weights/sources';
-import type { WeightFailure } from './errors';
+import type { WeightFailure } from '$lib/live/weight-errors';
 import { weightErrorMessage } from './messages';
 
 const failure = (code: WeightFailure['code']): WeightFailure => ({

@@ -1,6 +1,6 @@
 /** Reader-facing text for every weight failure, in both languages (pure). */
 import type { Language } from '$lib/content/languages';
-import type { WeightErrorCode, WeightFailure } from './errors';
+import type { WeightErrorCode, WeightFailure } from '$lib/live/weight-errors';
 
 function hostOf(url: string | null): string {
 	if (!url) return '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imagenetSet, parseFmnistManifest } from '$lib/viz/classifier/models';
+import { imagenetSet, parseFmnistManifest } from '$lib/live/models';
 import { originLine } from './origin';
 
 const [efficient, ghost] = imagenetSet().models;

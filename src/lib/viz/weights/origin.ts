@@ -3,8 +3,8 @@
  * from the browser cache, in the reader's language. Shown wherever a network's output is shown.
  */
 import type { Language } from '$lib/content/languages';
-import type { ModelInfo } from '$lib/viz/classifier/models';
-import type { WeightsOrigin } from '$lib/state/networks.svelte';
+import type { ModelDescriptor } from '$lib/live/models';
+import type { WeightsOrigin } from '$lib/live/session.svelte';
 import { formatBytes } from './format';
 
 function host(url: string | null): string {
@@ -16,12 +16,12 @@ function host(url: string | null): string {
 	}
 }
 
-function sourceText(model: ModelInfo, origin: WeightsOrigin, lang: Language): string {
+function sourceText(model: ModelDescriptor, origin: WeightsOrigin, lang: Language): string {
 	const zh = lang === 'zh';
 	switch (origin.kind) {
 		case 'hub': {
 			const where = host(origin.url);
-			const repo = model.checkpoint?.repo ?? '';
+			const repo = model.weights.kind === 'hub' ? model.weights.repo : '';
 			return zh
 				? `${repo}，来自 ${where}（Hugging Face hub 布局）`
 				: `${repo} from ${where} (Hugging Face hub layout)`;
@@ -31,7 +31,7 @@ function sourceText(model: ModelInfo, origin: WeightsOrigin, lang: Language): st
 		case 'file':
 			return zh ? `你选择的文件 ${origin.fileName ?? ''}` : `your file ${origin.fileName ?? ''}`;
 		case 'bundled': {
-			const accuracy = ((model.bundled?.testAccuracy ?? 0) * 100).toFixed(1);
+			const accuracy = ((model.weights.kind === 'bundled' ? model.weights.testAccuracy : 0) * 100).toFixed(1);
 			return zh
 				? `随本站发布、由我们训练（测试集准确率 ${accuracy}%）`
 				: `bundled with this site, trained by us (${accuracy}% test accuracy)`;
@@ -43,7 +43,12 @@ function sourceText(model: ModelInfo, origin: WeightsOrigin, lang: Language): st
  * E.g. "EfficientNet-B0 · ImageNet-1k · timm/… from huggingface.co (…) · 21.4 MB · from the browser
  * cache"; without the model name where a heading already names it.
  */
-export function originLine(model: ModelInfo, origin: WeightsOrigin, lang: Language, withName = true): string {
+export function originLine(
+	model: ModelDescriptor,
+	origin: WeightsOrigin,
+	lang: Language,
+	withName = true
+): string {
 	const dataset = model.dataset === 'imagenet' ? 'ImageNet-1k' : 'Fashion-MNIST';
 	const parts = [dataset, sourceText(model, origin, lang), formatBytes(origin.bytes)];
 	if (withName) parts.unshift(model.name);

@@ -1,0 +1,10 @@
+import type { ClientInit } from '@sveltejs/kit';
+
+/**
+ * On the classify page the networks are the page: their runtime (worker, tfjs, weights) starts as the
+ * app starts, before the page hydrates. Imported on that page only, so other pages do not load it.
+ */
+export const init: ClientInit = () => {
+	if (/^\/(en|zh)\/classify\/?$/.test(location.pathname))
+		void import('$lib/live/session.svelte').then(({ networks }) => networks().start());
+};
