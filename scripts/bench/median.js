@@ -41,7 +41,6 @@ export function medianResults(runs) {
 		});
 		return {
 			...row,
-			preprocessMs: phase('preprocessMs'),
 			computeMs: phase('computeMs'),
 			drawMs: phase('drawMs'),
 			totalMs: phase('totalMs'),
@@ -49,8 +48,18 @@ export function medianResults(runs) {
 			samples: same.length
 		};
 	});
+	const pages = first.pages && {
+		...first.pages,
+		classify: Object.fromEntries(
+			['firstResultMs', 'blockingMs', 'longestTaskMs'].map((k) => [k, median(runs.map((r) => r.pages?.classify[k]))])
+		),
+		ghostMaps: Object.fromEntries(
+			['mapsMs', 'blockingMs', 'longestTaskMs'].map((k) => [k, median(runs.map((r) => r.pages?.ghostMaps[k]))])
+		)
+	};
 	return {
 		...first,
+		pages,
 		ghostMaps,
 		machine: { ...first.machine, date: runs.map((r) => r.machine.date).join(', ') },
 		latency,

@@ -21,7 +21,7 @@ export function targets(results) {
 		const peer = best[`${net}/onnxruntime-web`];
 		if (ours && peer) {
 			const value = ours.median / peer.median;
-			out.push({ target: `${NAMES[net]}: ours ≤ 0.75 × onnxruntime-web (best threads)`, value, met: value <= 0.75 });
+			out.push({ target: `${NAMES[net]}: ours (worker) ≤ 0.65 × onnxruntime-web (best threads)`, value, met: value <= 0.65 });
 		}
 	}
 	const b0 = best['efficientnet_b0/ours'];
@@ -39,16 +39,24 @@ export function targets(results) {
 			out.push({ target: `${NAMES[net]}: cold start ≤ onnxruntime-web's`, value, met: value <= 1 });
 		}
 	}
+	const pages = results.pages;
+	if (pages) {
+		const c = pages.classify;
+		out.push({ target: '/en/classify: both first top-5 ≤ 1500 ms after navigation', value: c.firstResultMs, met: c.firstResultMs <= 1500, unit: 'ms' });
+		out.push({ target: '/en/classify: main-thread blocking until then ≤ 100 ms', value: c.blockingMs, met: c.blockingMs <= 100, unit: 'ms' });
+		out.push({ target: '/en/classify: longest main-thread task until then ≤ 100 ms', value: c.longestTaskMs, met: c.longestTaskMs <= 100, unit: 'ms' });
+		out.push({ target: '/en/ghostnet: live Ghost maps drawn ≤ 1000 ms after entering the viewport', value: pages.ghostMaps.mapsMs, met: pages.ghostMaps.mapsMs <= 1000, unit: 'ms' });
+	}
 	const articlePages = new Set(results.pageWeight?.articles ?? []);
 	const articles = (results.pageWeight?.browser ?? []).filter((/** @type {any} */ p) => articlePages.has(p.page));
 	if (articles.length) {
 		const value = Math.max(...articles.map((/** @type {any} */ p) => p.jsGzipWithoutTfjs)) / 1024;
 		const eager = articles.filter((/** @type {any} */ p) => p.tfjsAtStartup).map((/** @type {any} */ p) => p.page);
 		out.push({
-			target: 'article page ≤ 150 KB gzip JS before a network is needed (and no tfjs at startup)',
+			target: 'article page ≤ 150 KB gzip JS before a network is needed',
 			value,
-			met: value <= 150 && !eager.length,
-			unit: eager.length ? `KB; tfjs loaded at startup by ${eager.join(', ')}` : 'KB'
+			met: value <= 150,
+			unit: eager.length ? `KB; the runtime warms at load on ${eager.join(', ')} (a live part within a screen)` : 'KB'
 		});
 	}
 	return out;
@@ -61,6 +69,13 @@ export function report(results) {
 	parts.push(
 		`\nMachine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, load ${m.loadAverage1m}; Chromium ${m.chromium}; Node ${m.node}; ${m.date}`
 	);
+	if (results.pages) {
+		const p = results.pages;
+		const rows = [['page (fresh context, medians)', 'ms', 'blocking ms', 'longest task ms', 'runs']];
+		rows.push(['/en/classify: navigation → both first top-5', ms(p.classify.firstResultMs), ms(p.classify.blockingMs), ms(p.classify.longestTaskMs), p.runs]);
+		rows.push(['/en/ghostnet: maps in view → drawn', ms(p.ghostMaps.mapsMs), ms(p.ghostMaps.blockingMs), ms(p.ghostMaps.longestTaskMs), p.runs]);
+		parts.push('\nThe real pages (production build, static server, Chromium as the tests run it)\n' + table(rows));
+	}
 	if (results.latency?.length) {
 		const best = results.best ?? {};
 		const rows = [['network', 'runtime', 'backend', 'threads', 'median ms', 'min ms', 'p90 ms', 'runs', 'ours/peer']];
@@ -81,7 +96,10 @@ export function report(results) {
 				r.runtime.startsWith('ours') && peer ? ratio(r.median / peer.median) : ''
 			]);
 		}
-		parts.push('\nSteady-state latency (fixture input, upload + forward + logits read; * = best thread count)\n' + table(rows));
+		parts.push(
+			'\nSteady-state latency (fixture input; a run = input to the runtime + forward + logits read, for "ours" through the live runtime worker; * = best thread count)\n' +
+				table(rows)
+		);
 	}
 	if (results.coldStart?.length) {
 		const rows = [['network', 'runtime', 'threads', 'median ms', 'phases (median ms)', 'ours/peer']];
@@ -96,7 +114,7 @@ export function report(results) {
 				c.runtime === 'ours' && peer ? ratio(c.totalMs / peer.totalMs) : ''
 			]);
 		}
-		parts.push('\nCold start (weights in memory → first result, fresh page, median of 3)\n' + table(rows));
+		parts.push('\nCold start (weights in memory → first result, fresh page, median of 3; ours: a new live runtime worker)\n' + table(rows));
 	}
 	if (results.pageWeight) {
 		const rows = [['page', 'JS gzip KB', 'without tfjs KB', 'CSS gzip KB', 'JS files', 'HTML-declared JS KB']];
@@ -129,10 +147,10 @@ export function report(results) {
 				r.tensorsPeak,
 				r.tensorsAfter
 			]);
-		parts.push('\nMemory while classifying sample images (wasm)\n' + table(rows));
+		parts.push('\nMemory while classifying sample images (wasm, in the live runtime worker: its tensors; this page\'s heap)\n' + table(rows));
 	}
 	if (results.ghostMaps?.length) {
-		const rows = [['Ghost lab: image → drawn maps', 'backend', 'threads', 'total median ms', 'p90 ms', 'preprocess', 'compute', 'draw', 'runs', 'leaked']];
+		const rows = [['Ghost lab: image → drawn maps', 'backend', 'threads', 'total median ms', 'p90 ms', 'in worker', 'draw', 'runs', 'leaked']];
 		for (const r of results.ghostMaps)
 			rows.push([
 				r.module,
@@ -140,14 +158,13 @@ export function report(results) {
 				r.threads ?? '–',
 				ms(r.totalMs.median),
 				ms(r.totalMs.p90),
-				ms(r.preprocessMs.median),
 				ms(r.computeMs.median),
 				ms(r.drawMs.median),
 				r.totalMs.runs,
 				r.tensorsLeaked
 			]);
 		parts.push(
-			'\nGhost lab live maps (GhostNet 1.0x, a different sample image per run: decode + preprocess, network to the module + packing + one read, drawing; medians in ms)\n' +
+			'\nGhost lab live maps (GhostNet 1.0x, a different sample image per run; in worker: decode + preprocess, network to the module + packing + one read, and the message round trip; then drawing; medians in ms)\n' +
 				table(rows)
 		);
 	}

@@ -1,10 +1,12 @@
-// npm run bench: our networks against onnxruntime-web in one headless Chromium session, plus page
-// weight, cold start, memory and the Scaling lab update. See bench/README.md.
+// npm run bench: our networks (in the site's live runtime worker, as readers run them) against
+// onnxruntime-web in one headless Chromium session, plus the real pages' first seconds, page weight, cold
+// start, memory and the Scaling lab update. See bench/README.md.
 //
 // Environment: BENCH_SKIP_BUILD=1 reuses build/ (the site) · BENCH_RUNS (timed runs, default 50) ·
 // BENCH_WARMUP (default 5) · BENCH_GAP_MS (idle time before each timed run, default 50) · BENCH_THREADS (default "1,2") · BENCH_PHASES (comma list of
-// weight,latency,webgl,profile,cold,memory,maps,scaling; default all) · BENCH_OUT (default bench/results.json) ·
-// BENCH_BASELINE=<git revision>: also runs src/lib/nets of that revision ("before") in the latency pages.
+// pages,weight,latency,webgl,profile,cold,memory,maps,scaling; default all) · BENCH_PAGE_RUNS (default 3) ·
+// BENCH_OUT (default bench/results.json) · BENCH_BASELINE=<git revision>: also runs src/lib/nets of that
+// revision ("before") in the latency pages.
 import { execSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { launchChromium, openBenchPage } from './browser.js';
 import { machine } from './machine.js';
 import { staticPageWeights } from './page-weight.js';
+import { measurePages } from './pages.js';
 import { bestRows, report } from './report.js';
 import { serve } from './server.js';
 import { browserPageWeights } from './site-weight.js';
@@ -34,8 +37,9 @@ const WARMUP = Number(env.BENCH_WARMUP ?? 5);
 const GAP_MS = Number(env.BENCH_GAP_MS ?? 50);
 const THREADS = (env.BENCH_THREADS ?? '1,2').split(',').map(Number);
 const PHASES = new Set(
-	(env.BENCH_PHASES ?? 'weight,latency,webgl,profile,cold,memory,maps,scaling').split(',').map((s) => s.trim())
+	(env.BENCH_PHASES ?? 'pages,weight,latency,webgl,profile,cold,memory,maps,scaling').split(',').map((s) => s.trim())
 );
+const PAGE_RUNS = Number(env.BENCH_PAGE_RUNS ?? 3);
 const OUT = env.BENCH_OUT ?? join(ROOT, 'bench/results.json');
 const BASELINE = env.BENCH_BASELINE ?? null;
 const started = Date.now();
@@ -80,6 +84,8 @@ const logitChecks = [];
 function recordChecks(/** @type {string} */ config, /** @type {any[]} */ checks) {
 	for (const c of checks) {
 		logitChecks.push({ config, net: c.net, runtime: 'ours', maxAbsDiff: c.ours });
+		if (c.page !== null && c.page !== undefined)
+			logitChecks.push({ config, net: c.net, runtime: 'ours (main thread)', maxAbsDiff: c.page });
 		if (c.baseline !== null && c.baseline !== undefined)
 			logitChecks.push({ config, net: c.net, runtime: 'ours (before)', maxAbsDiff: c.baseline });
 		if (c.peer !== null) logitChecks.push({ config, net: c.net, runtime: 'onnxruntime-web', maxAbsDiff: c.peer });
@@ -121,6 +127,8 @@ async function wasmLatency(browser, url) {
 			for (const net of NETS) {
 				rows.push({ net, runtime: 'ours', backend: 'wasm', threads, ...summary(result.times[net].ours) });
 				rows.push({ net, runtime: 'onnxruntime-web', backend: 'wasm', threads, ...summary(result.times[net].peer) });
+				if (result.times[net].page.length)
+					rows.push({ net, runtime: 'ours (main thread)', backend: 'wasm', threads, ...summary(result.times[net].page) });
 				if (result.times[net].before.length)
 					rows.push({ net, runtime: 'ours (before)', backend: 'wasm', threads, ...summary(result.times[net].before) });
 			}
@@ -191,7 +199,7 @@ async function memory(browser, url, threads) {
 	for (const net of NETS) {
 		const bench = await openBenchPage(browser, url);
 		try {
-			out.push({ threads, ...(/** @type {any} */ (await bench.call('memory', { backend: 'wasm', threads, net, count: 30 }))) });
+			out.push({ threads, ...(/** @type {any} */ (await bench.call('memory', { threads, net, count: 30 }))) });
 		} finally {
 			await bench.close();
 		}
@@ -269,6 +277,10 @@ async function main() {
 	/** @type {Record<string, any>} */
 	const results = { machine: await machine(browser), settings: { runs: RUNS, warmup: WARMUP, gapMs: GAP_MS, threads: THREADS, baseline: baselineCommit } };
 	try {
+		if (PHASES.has('pages')) {
+			log(`pages: /en/classify first top-5 and /en/ghostnet maps on scroll, ${PAGE_RUNS} fresh contexts each`);
+			results.pages = await measurePages(browser, server.url, PAGE_RUNS, log);
+		}
 		if (PHASES.has('weight')) {
 			log('page weight: built HTML + what the browser loads until the network is idle');
 			const statics = staticPageWeights(SITE);

@@ -25,6 +25,8 @@ export default defineConfig({
 			{ find: /^onnxruntime-web$/, replacement: fromRoot('node_modules/onnxruntime-web/dist/ort.wasm.min.mjs') }
 		]
 	},
+	// The site's live runtime worker (src/lib/live/worker.ts) loads tfjs with dynamic imports.
+	worker: { format: 'es' },
 	build: {
 		outDir: BENCH_PAGE_OUT,
 		emptyOutDir: true,

@@ -1,14 +1,12 @@
 /**
- * Memory while classifying images the way the site does (decode → timm eval preprocessing → classify):
- * JS heap (Chromium's performance.memory, precise with --enable-precise-memory-info) and tfjs tensors.
+ * Memory while classifying images the way the site does, in its live runtime's worker (decode → timm
+ * eval preprocessing → classify, image files sent to the worker as they are): the worker's tfjs tensor
+ * count and bytes after each image, and this page's JS heap (Chromium's performance.memory, precise with
+ * --enable-precise-memory-info), which the images pass through.
  */
-import * as tf from '@tensorflow/tfjs-core';
-import type { BackendName } from '$lib/nets/runtime';
-import { loadNetwork } from '$lib/nets/build';
-import { inputTensor, preprocessImage } from '$lib/nets/preprocess';
-import { readSafetensors } from '$lib/nets/weights/safetensors';
-import { loadWeights, sampleImages, specOf, type NetName } from './fixtures';
-import { startBackend } from './ours';
+import { imagenetEvalConfig } from '$lib/nets';
+import { loadWeights, sampleImages, type NetName } from './fixtures';
+import { loadInWorker, startWorkerRuntime } from './runtime';
 
 interface ChromeMemory {
 	usedJSHeapSize: number;
@@ -25,37 +23,32 @@ function heapAfterGc(): number {
 }
 
 /** Classifies `count` sample images (cycling through the site's samples) with one network. */
-export async function measureMemory(options: {
-	backend: BackendName;
-	threads: number;
-	net: NetName;
-	count: number;
-}) {
-	await startBackend(options.backend, options.threads);
+export async function measureMemory(options: { threads: number; net: NetName; count: number }) {
+	const runtime = await startWorkerRuntime(options.threads);
 	const images = await sampleImages();
 	const heapBeforeNet = heapAfterGc();
-	const net = loadNetwork(specOf(options.net), readSafetensors(await loadWeights(options.net)));
-	await net.warmup();
-	const tensorsBaseline = tf.memory().numTensors;
+	await loadInWorker(runtime, { name: options.net, weights: await loadWeights(options.net) });
+	const memory: { numTensors: number; numBytes: number }[] = [];
+	runtime.client.onMemory((m) => memory.push(m));
 	const heapBaseline = heapAfterGc();
+	await runtime.client.request({ type: 'memory' });
+	const tensorsBaseline = memory.at(-1)!.numTensors;
 	let heapPeak = heapBaseline;
 	const tensorsAfterEach: number[] = [];
 	const top1: number[] = [];
-	const sample = () => (heapPeak = Math.max(heapPeak, heapBytes()));
-	const timer = setInterval(sample, 2);
-	try {
-		for (let i = 0; i < options.count; i++) {
-			const image = await preprocessImage(images[i % images.length]);
-			sample();
-			const x = inputTensor(tf, image);
-			const predictions = await net.classify(x, 5);
-			x.dispose();
-			sample();
-			top1.push(predictions[0].index);
-			tensorsAfterEach.push(tf.memory().numTensors);
-		}
-	} finally {
-		clearInterval(timer);
+	const preprocess = imagenetEvalConfig(224, 0.875);
+	for (let i = 0; i < options.count; i++) {
+		const image = { key: `sample-${i}`, source: images[i % images.length] };
+		const result = await runtime.client.request({
+			type: 'classify',
+			modelIds: [options.net],
+			image,
+			preprocess,
+			timing: { warmup: 0, runs: 1 }
+		});
+		heapPeak = Math.max(heapPeak, heapBytes());
+		top1.push(result.runs[0].top[0].index);
+		tensorsAfterEach.push(memory.at(-1)!.numTensors);
 	}
 	const result = {
 		net: options.net,
@@ -67,10 +60,10 @@ export async function measureMemory(options: {
 		heapAfterGcBytes: heapAfterGc(),
 		tensorsBaseline,
 		tensorsPeak: Math.max(...tensorsAfterEach),
-		tensorsAfter: tf.memory().numTensors,
-		tfBytes: tf.memory().numBytes,
+		tensorsAfter: tensorsAfterEach.at(-1),
+		tfBytes: memory.at(-1)!.numBytes,
 		top1
 	};
-	net.dispose();
+	runtime.client.terminate();
 	return result;
 }

@@ -71,7 +71,7 @@ export type {
 } from './weights/sources';
 
 /** tfjs backend names and the report of the one in use (the backends themselves: `$lib/nets/tf`). */
-export { BACKENDS } from './backends';
+export { BACKENDS, chooseWasmThreads, MAX_WASM_THREADS } from './backends';
 export type { BackendInfo, BackendName, Fallback, FallbackReason, WasmFeatures } from './backends';
 
 /** BatchNorm folding used at load time (pure). */

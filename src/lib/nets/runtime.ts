@@ -22,7 +22,8 @@ import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend
 
 export type Tf = typeof tfType;
 
-export { BACKENDS } from './backends';
+export { BACKENDS, chooseWasmThreads, MAX_WASM_THREADS } from './backends';
+import { chooseWasmThreads } from './backends';
 
 /** The backends a failure falls back to, in order: never an unmeasured WebGL. */
 const FALLBACKS: readonly BackendName[] = ['wasm', 'cpu'];
@@ -102,25 +103,6 @@ export async function selectBackend(
 		return info;
 	}
 	throw new RuntimeError(order.map((b) => failures.get(b) as Fallback));
-}
-
-/** More threads than this rarely pay off for one 224×224 image, and each one is a Web Worker. */
-export const MAX_WASM_THREADS = 4;
-
-/**
- * Threads for XNNPACK: one without cross-origin isolation (no SharedArrayBuffer, so tfjs loads a
- * binary without threads), else half the logical cores, rounded up, at most `max` (onnxruntime-web's
- * default rule). Every op waits for its slowest thread: with all cores taken, one busy core (the
- * page's own rendering, another tab) stalls each of the ~200 ops: on a loaded 2-core machine 2 threads
- * measured 5–9× slower than 1, on the same machine idle 1.4–1.6× faster (bench/README.md, "Threads").
- */
-export function chooseWasmThreads(
-	env: { crossOriginIsolated: boolean; hardwareConcurrency?: number },
-	max = MAX_WASM_THREADS
-): number {
-	if (!env.crossOriginIsolated) return 1;
-	const cores = Math.floor(env.hardwareConcurrency ?? 1);
-	return Math.max(1, Math.min(Math.ceil((cores > 0 ? cores : 1) / 2), max));
 }
 
 /** The hardwareConcurrency to report while the wasm module starts so that `threads` are not capped. */

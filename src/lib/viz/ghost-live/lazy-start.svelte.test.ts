@@ -56,7 +56,7 @@ describe('whenReaderArrives', () => {
 		const [near, inView] = FakeObserver.all;
 		expect(near.options.rootMargin).toBe(NEAR_MARGIN);
 		expect(NEAR_MARGIN).toBe('100% 0px 100% 0px');
-		expect(inView.options.rootMargin).toBe('0px');
+		expect(inView.options.rootMargin).toBe('0px 0px -33% 0px');
 		inView.disconnected = true;
 		const observer = near;
 		observer.deliver(false);

@@ -8,8 +8,8 @@ import { networks, type NetworkSession } from '$lib/live/session.svelte';
 
 /** A part within one viewport height of the screen (above or below) is being approached. */
 export const NEAR_MARGIN = '100% 0px 100% 0px';
-/** A part any of whose pixels are on screen has been reached. */
-export const IN_VIEW_MARGIN = '0px';
+/** A part in the upper two thirds of the viewport has been reached (not one peeking in at the bottom). */
+export const IN_VIEW_MARGIN = '0px 0px -33% 0px';
 /** Interactions inside a part that start it at once (keyboard users reach it by focus). */
 export const START_EVENTS = ['pointerdown', 'focusin', 'keydown'] as const;
 
