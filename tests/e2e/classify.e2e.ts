@@ -644,7 +644,12 @@ describe('the classifier embedded at the end of an article', () => {
 		// Scripts of the page and of its worker (which loads tfjs).
 		page.on('response', (response) => {
 			if (/\.js($|\?)/.test(response.url()))
-				scripts.push(response.text().then((body) => body.includes(TFJS_MARKER), () => false));
+				scripts.push(
+					response.text().then(
+						(body) => body.includes(TFJS_MARKER),
+						() => false
+					)
+				);
 		});
 		await page.goto(`${baseURL()}${path}`, { waitUntil: 'networkidle' });
 		const tfjsLoaded = async () => (await Promise.all(scripts)).some(Boolean);
@@ -726,7 +731,11 @@ describe('backend fallback', () => {
 		await waitForResults(page);
 		expectImagenetResult(await readCards(page), 'en', 'WebGL');
 		// The context lives in the runtime's worker; the developer tools lose it there.
-		await page.evaluate(() => (window as unknown as { egnDevtools: { loseWebglContext(): Promise<void> } }).egnDevtools.loseWebglContext());
+		await page.evaluate(() =>
+			(
+				window as unknown as { egnDevtools: { loseWebglContext(): Promise<void> } }
+			).egnDevtools.loseWebglContext()
+		);
 		await expect
 			.poll(() => page.locator('fieldset.backend .fallback').textContent(), { timeout: 60_000 })
 			.toMatch(/The WebGL context was lost .*, so the networks run on WebAssembly \(wasm\) instead\./);

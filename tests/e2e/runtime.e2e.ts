@@ -73,7 +73,9 @@ describe('the networks run in a module Web Worker', () => {
 		await classified(page);
 		await expect
 			.poll(() => why(page), { timeout: 120_000 })
-			.toMatch(/^Automatic: measured on .+, WebGL [\d.]+ ms and WebAssembly [\d.]+ ms per image, so WebAssembly runs\.$/);
+			.toMatch(
+				/^Automatic: measured on .+, WebGL [\d.]+ ms and WebAssembly [\d.]+ ms per image, so WebAssembly runs\.$/
+			);
 		const text = (await why(page)) ?? '';
 		const [webgl, wasm] = [...text.matchAll(/([\d.]+) ms/g)].map((m) => Number(m[1]));
 		expect(webgl).toBeCloseTo(2 * wasm, 0);
@@ -90,7 +92,9 @@ describe('the networks run in a module Web Worker', () => {
 		await classified(page);
 		await expect
 			.poll(() => why(page), { timeout: 180_000 })
-			.toMatch(/^Automatic: measured on .+, WebGL [\d.]+ ms and WebAssembly [\d.]+ ms per image, so WebGL runs\.$/);
+			.toMatch(
+				/^Automatic: measured on .+, WebGL [\d.]+ ms and WebAssembly [\d.]+ ms per image, so WebGL runs\.$/
+			);
 		await expect(panel(page).getAttribute('data-active')).resolves.toBe('webgl');
 		await page.getByRole('list', { name: 'Sample images' }).getByRole('button').nth(1).click();
 		await expect.poll(() => backends(page), { timeout: 120_000 }).toEqual(['WebGL', 'WebGL']);
