@@ -117,7 +117,7 @@ describe('the host, on the reader-chosen CPU backend', () => {
 		await expect(request({ type: 'logits', modelId: 'nope', input: nhwc })).rejects.toThrow(/not loaded/);
 	});
 
-	it('classifies, draws Ghost maps and finds redundant maps, leaving the tensor count where it was', async () => {
+	it('classifies, draws Ghost maps, finds redundant maps and profiles a pass, leaving the tensor count where it was', async () => {
 		const { request } = await started({ choice: 'cpu' });
 		const module = ghostModuleChoices(spec)[1];
 		const stops = { negative: [0, 0, 255], zero: [255, 255, 255], positive: [255, 0, 0] } as const;
@@ -149,6 +149,9 @@ describe('the host, on the reader-chosen CPU backend', () => {
 				stops
 			});
 			expect(found.redundancy.pairs).toHaveLength(3);
+			const profile = await request({ type: 'profile', modelId: 'ghost', runs: 2 });
+			expect(profile).toMatchObject({ backend: 'cpu', runs: 2, timed: true });
+			expect(profile.kernelMs).toBeGreaterThan(0);
 		};
 		await once(3);
 		const before = tf.memory().numTensors;

@@ -22,6 +22,7 @@ import type { MappedWeights } from '$lib/nets/weights/timm';
 import type { BackendHost, Net, Tf, WebglProbe } from '$lib/nets/tf';
 import { initialBackend } from './backend-policy';
 import { computeModuleAtlas, computeRedundancy } from './compute/ghost-lab';
+import { profileNetwork } from './compute/profile';
 import { GpuTrial } from './host-gpu';
 import { measureLatency } from './latency';
 import { configForImage, type InputConfig } from './models';
@@ -138,6 +139,12 @@ export class LiveHost {
 				);
 			case 'logits':
 				return this.exclusive(() => this.logits(request.modelId, request.input, request.taps ?? []));
+			case 'profile':
+				return this.exclusive(async () => {
+					const tf = await this.useActive();
+					const value = await profileNetwork(tf, this.net(request.modelId), request.runs);
+					return { ...value, backend: this.active() };
+				});
 			case 'prepare':
 				return this.prepare(request.image, request.preprocess).then(() => undefined);
 			case 'memory':

@@ -15,6 +15,7 @@ import type { NetSpec } from '$lib/nets';
 import type { DivergingStops } from './compute/colour-scale';
 import type { FinderResult, ModuleAtlas } from './compute/ghost-lab';
 import type { GhostModuleChoice } from './compute/ghost-modules';
+import type { NetworkProfile } from './compute/profile';
 import type { InputConfig } from './models';
 
 /** An image the host reads: a file or fetched sample (Blob), a camera frame or decoded image. */
@@ -79,6 +80,8 @@ export type Request =
 			stops: DivergingStops;
 	  }
 	| { type: 'logits'; modelId: string; input: Float32Array; taps?: string[] }
+	/** Where a forward pass of a loaded network spends its time on the active backend (tf.profile). */
+	| { type: 'profile'; modelId: string; runs: number }
 	/** Reads and preprocesses an image ahead of the request that will use it (kept for that one). */
 	| { type: 'prepare'; image: ImageRef; preprocess: InputConfig }
 	| { type: 'memory' }
@@ -161,6 +164,7 @@ export type Response =
 	| { type: 'module-atlas'; value: ModuleAtlas & { backend: BackendName } }
 	| { type: 'redundancy'; value: FinderResult & { backend: BackendName } }
 	| { type: 'logits'; value: LogitsResult }
+	| { type: 'profile'; value: NetworkProfile & { backend: BackendName } }
 	| { type: 'timeline'; value: { name: string; at: number }[] };
 
 export type ResultOf<T extends Request['type']> = T extends Response['type']

@@ -10,6 +10,7 @@
  * runtime is still starting.
  */
 import {
+	chooseWasmThreads,
 	isCached,
 	type BackendName,
 	type Family,
@@ -165,7 +166,17 @@ export class NetworkSession {
 		this.runtime = 'starting';
 		try {
 			const client = await this.connect();
-			const settings = { choice: loadBackendChoice(), gpuTest: gpuTestSetting(), debug: devtoolsOn() };
+			// The page decides the wasm threads: it knows its isolation and cores (and a test may set them).
+			const wasmThreads = chooseWasmThreads({
+				crossOriginIsolated: globalThis.crossOriginIsolated === true,
+				hardwareConcurrency: globalThis.navigator?.hardwareConcurrency
+			});
+			const settings = {
+				choice: loadBackendChoice(),
+				wasmThreads,
+				gpuTest: gpuTestSetting(),
+				debug: devtoolsOn()
+			};
 			this.backend = await client.request({ type: 'start', settings });
 			mark('runtime-ready');
 			this.connected = client;
@@ -401,6 +412,12 @@ export class NetworkSession {
 		const preprocess = this.preprocessOf(model);
 		if (!preprocess) throw new Error(`no preprocessing for ${model.id}`);
 		return client.request({ type: 'redundancy', modelId: model.id, image, preprocess, stops });
+	}
+
+	/** Where a forward pass of a loaded network spends its time on the active backend, per section and op kind. */
+	async profile(model: ModelDescriptor, runs: number) {
+		const client = await this.runtimeClient();
+		return client.request({ type: 'profile', modelId: model.id, runs });
 	}
 
 	/** Raw logits (and taps) of a loaded network for an NHWC input (developer tools, benchmark). */

@@ -54,6 +54,12 @@ interface BlockProgram {
 export interface InferOptions {
 	/** Names from `net.tapNames` (see spec/taps.ts). */
 	taps?: string[];
+	/**
+	 * Called after each section of the network has issued its kernels: 'stem', 'blocks.<i>' per stage,
+	 * 'head' (the convs before the pooling), 'classifier' (pooling and the layers after it). A profiler
+	 * uses it to attribute kernels to stages.
+	 */
+	onSection?: (section: string) => void;
 }
 
 // A type alias (not an interface) so that it is a tf.TensorContainer that tf.tidy can return.
@@ -369,26 +375,36 @@ function hwio(layer: Layer): [number, number, number, number] {
 	return [h, w, i, o];
 }
 
-function forward(program: Program, x: tf.Tensor4D, wanted: Set<string>): InferResult {
+function forward(
+	program: Program,
+	x: tf.Tensor4D,
+	wanted: Set<string>,
+	section: (name: string) => void = () => {}
+): InferResult {
 	const taps: Record<string, tf.Tensor4D> = {};
 	const keep: Keep = (name, t) => {
 		if (wanted.has(name)) taps[name] = typeof t === 'function' ? t() : t;
 	};
 	if (wanted.has('conv_stem')) taps.conv_stem = applyRawConv(x, program.rawStem, program.stem);
 	let h = applyConv(x, program.stem);
+	section('stem');
 	for (const stage of program.stages) {
 		for (const block of stage.blocks) {
 			h = runBlock(h, block, keep);
 			keep(block.name, h);
 		}
 		keep(`blocks.${stage.index}`, h);
+		section(`blocks.${stage.index}`);
 	}
 	for (const op of program.beforePool) h = applyConv(h, op);
 	keep('features', h);
+	section('head');
 	let v = globalAvgPool(h);
 	for (const op of program.afterPool) v = applyDense(v, op);
 	const logits = applyDense(v, program.classifier);
-	return { logits: tf.reshape(logits, [logits.shape[0], logits.shape[3]]), taps };
+	const out: InferResult = { logits: tf.reshape(logits, [logits.shape[0], logits.shape[3]]), taps };
+	section('classifier');
+	return out;
 }
 
 function checkInput(spec: NetSpec, input: tf.Tensor4D, taps: string[], known: Set<string>): void {
@@ -439,7 +455,7 @@ function createNet(spec: NetSpec, program: Program, store: { tensors: tf.Tensor[
 			alive();
 			const taps = options.taps ?? [];
 			checkInput(spec, input, taps, known);
-			return tf.tidy(() => forward(program, input, new Set(taps)));
+			return tf.tidy(() => forward(program, input, new Set(taps), options.onSection));
 		},
 		async classify(input, k = 5) {
 			alive();

@@ -87,7 +87,7 @@ export function installLiveStubs(): void {
 export function renderLiveFigure(component: Component<LiveFigureProps>, lang: Language = 'en') {
 	const session = localSession();
 	const requests: string[] = [];
-	for (const method of ['moduleAtlas', 'redundancy'] as const) {
+	for (const method of ['moduleAtlas', 'redundancy', 'profile'] as const) {
 		const original = session[method].bind(session) as (...args: unknown[]) => Promise<unknown>;
 		(session as unknown as Record<string, unknown>)[method] = (model: { id: string }, ...rest: unknown[]) => {
 			requests.push(model.id);
