@@ -8,6 +8,10 @@
 /** The widths the paper trained and reports (facts.md C.4). */
 export const PAPER_WIDTHS = [0.5, 1, 1.3] as const;
 
+/** The range of the GhostNet table's width slider. */
+export const WIDTH_MIN = 0.25;
+export const WIDTH_MAX = 2;
+
 export class GhostNetWidth {
 	/** The slider's raw value (range inputs can hand back 0.30000000000000004). */
 	slider = $state(1);
