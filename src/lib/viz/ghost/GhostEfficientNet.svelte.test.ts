@@ -15,9 +15,10 @@ describe('GhostEfficientNet', () => {
 	it('shows EfficientNet-B0 with Ghost modules (s = 2) costed from the transformed spec', () => {
 		render(GhostEfficientNet, { lang: 'en' });
 		const shown = screen.getByTestId('ghost-effnet-shown');
+		const name = screen.getByTestId('ghost-effnet-shown-name');
 		const b0 = ghostCost('b0', 2);
-		expect(shown.textContent).toContain('EfficientNet-B0 with Ghost modules (s = 2, d = 3)');
-		expect(shown.textContent).toContain('efficientnet_b0_ghost_s2');
+		expect(name.textContent).toContain('EfficientNet-B0 with Ghost modules (s = 2, d = 3)');
+		expect(name.textContent).toContain('efficientnet_b0_ghost_s2');
 		expect(shown.textContent).toContain(grouped(b0.params));
 		expect(screen.getByTestId('ghost-effnet-released').textContent).toContain('5,288,548');
 		expect(screen.getByTestId('ghost-effnet-saving').textContent).toContain(`needs ${grouped(b0.macs)} MACs`);
@@ -36,7 +37,8 @@ describe('GhostEfficientNet', () => {
 		render(GhostEfficientNet, { lang: 'en' });
 		await fireEvent.click(screen.getByRole('checkbox'));
 		expect(screen.getByTestId('total-params').textContent).toBe('5,288,548');
-		expect(screen.getByTestId('ghost-effnet-shown').textContent).toContain('efficientnet_b0');
+		expect(screen.getByTestId('ghost-effnet-shown-name').textContent).toContain('efficientnet_b0');
+		expect(screen.getByTestId('ghost-effnet-shown-name').textContent).not.toContain('ghost');
 		expect(screen.getByTestId('ghost-effnet-saving').textContent).toContain(
 			'all a swap for Ghost modules can touch'
 		);
@@ -50,7 +52,7 @@ describe('GhostEfficientNet', () => {
 		});
 		const b3 = ghostCost('b3', 4);
 		expect(screen.getByTestId('total-params').textContent).toBe(grouped(b3.params));
-		expect(screen.getByTestId('ghost-effnet-shown').textContent).toContain('efficientnet_b3_ghost_s4');
+		expect(screen.getByTestId('ghost-effnet-shown-name').textContent).toContain('efficientnet_b3_ghost_s4');
 		expect(screen.getByRole('button', { name: 'B3' })).toHaveAttribute('aria-pressed', 'true');
 	});
 
@@ -73,7 +75,7 @@ describe('GhostEfficientNet', () => {
 		expect(
 			screen.getByRole('checkbox', { name: '把每个 1×1 扩张卷积和投影卷积换成 Ghost 模块' })
 		).toBeChecked();
-		expect(screen.getByTestId('ghost-effnet-shown').textContent).toContain(
+		expect(screen.getByTestId('ghost-effnet-shown-name').textContent).toContain(
 			'带 Ghost 模块的 EfficientNet-B0（s = 2，d = 3）'
 		);
 	});

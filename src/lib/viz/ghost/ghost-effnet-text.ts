@@ -19,6 +19,15 @@ export function shownName(m: GhostEfficientNet, lang: Language): string {
 		: `带 Ghost 模块的 ${variantName(m)}（s = ${m.ratio}，d = 3）`;
 }
 
+/**
+ * The stage table's name: about as long for both states of the toggle (the table sits under its own
+ * title, so a longer name would move it when the toggle changes).
+ */
+export function tableName(m: GhostEfficientNet, lang: Language): string {
+	if (lang === 'en') return `${variantName(m)}, ${m.ghost ? `Ghost s = ${m.ratio}` : 'as released'}`;
+	return `${variantName(m)}（${m.ghost ? `Ghost，s = ${m.ratio}` : '原网络，未替换'}）`;
+}
+
 export function stageLabel(row: StageMacs, lang: Language): string {
 	const ratio = formatRatio(row.released / row.shown);
 	return lang === 'en'
@@ -49,7 +58,7 @@ export const GHOST_EFFNET_TEXT: Localized<{
 	ratioValue: (s: number) => string;
 	untrained: string;
 	totalsCaption: string;
-	columns: [string, string, string, string];
+	columns: [string, string, string];
 	released: (name: string) => string;
 	onDisplay: string;
 	chartTitle: string;
@@ -70,7 +79,7 @@ export const GHOST_EFFNET_TEXT: Localized<{
 		untrained:
 			'This network was never trained: neither paper built it, no weights exist for it, and it has no accuracy. Only its cost is known, and that exactly.',
 		totalsCaption: 'Totals',
-		columns: ['network', 'params', 'MACs', 'MACs × released'],
+		columns: ['network', 'params', 'MACs'],
 		released: (name) => `${name}, as released`,
 		onDisplay: 'on display',
 		chartTitle: 'MACs per stage: the released network and the one on display',
@@ -92,7 +101,7 @@ export const GHOST_EFFNET_TEXT: Localized<{
 		untrained:
 			'这个网络从未训练过：两篇论文都没有构建它，也没有它的权重，因此它没有准确率。我们只知道它的代价，而且是精确的。',
 		totalsCaption: '总计',
-		columns: ['网络', '参数量', 'MACs', 'MACs 与原网络之比'],
+		columns: ['网络', '参数量', 'MACs'],
 		released: (name) => `${name}（官方发布）`,
 		onDisplay: '当前显示',
 		chartTitle: '各阶段的 MACs：原网络与当前显示的网络',
