@@ -34,7 +34,7 @@ describe('ModuleSavings', () => {
 		render(ModuleSavings, { lang: 'en', selection: new GhostNetWidth() });
 		const why = screen.getByTestId('savings-why').textContent;
 		expect(why).toContain('the primary convolution is 1×1 (k = 1) and the cheap operation 3×3 (d = 3)');
-		expect(why).toContain('r_s = c·1 / (c·1/2 + 9·1/2)');
+		expect(why).toContain('r_s = c / (c/2 + 9/2)');
 		expect(why).toContain('from 1.280 (c = 16, blocks.0.0.ghost1) to 1.981 (c = 960');
 	});
 

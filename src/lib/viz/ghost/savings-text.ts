@@ -21,10 +21,11 @@ export function savingsWhy(v: ModuleSavings, lang: Language): string {
 	const kk = k * k;
 	const dd = d * d;
 	const ends = (m: ModuleSaving) => `${formatRatio(m.ratio)} (c = ${m.c}, ${m.key})`;
-	const formula = `r_s = c·${kk} / (c·${kk}/${s} + ${dd}·${s - 1}/${s})`;
+	const ckk = kk === 1 ? 'c' : `${kk}c`;
+	const formula = `r_s = ${ckk} / (${ckk}/${s} + ${dd * (s - 1)}/${s})`;
 	return lang === 'en'
-		? `Why below s: in GhostNet the primary convolution is ${k}×${k} (k = ${k}) and the cheap operation ${d}×${d} (d = ${d}), so a ghost map costs d·d = ${dd} multiply-adds per pixel while an intrinsic map costs c·k·k = ${kk === 1 ? 'c' : `${kk}c`}. The paper’s ratio becomes ${formula}, which nears s only when c is much larger than ${dd}: here it runs from ${ends(v.least)} to ${ends(v.most)}.`
-		: `为什么不到 s：GhostNet 的主卷积是 ${k}×${k}（k = ${k}），廉价操作是 ${d}×${d}（d = ${d}），所以每个像素上一张 ghost 特征图要 d·d = ${dd} 次乘加，而一张内在特征图要 c·k·k = ${kk === 1 ? 'c' : `${kk}c`} 次。论文的加速比就成了 ${formula}，只有 c 远大于 ${dd} 时才接近 s：这里从 ${ends(v.least)} 到 ${ends(v.most)}。`;
+		? `Why below s: in GhostNet the primary convolution is ${k}×${k} (k = ${k}) and the cheap operation ${d}×${d} (d = ${d}), so a ghost map costs d·d = ${dd} multiply-adds per pixel while an intrinsic map costs c·k·k = ${ckk}. The paper’s ratio becomes ${formula}, which nears s only when c is much larger than ${dd}: here it runs from ${ends(v.least)} to ${ends(v.most)}.`
+		: `为什么不到 s：GhostNet 的主卷积是 ${k}×${k}（k = ${k}），廉价操作是 ${d}×${d}（d = ${d}），所以每个像素上一张 ghost 特征图要 d·d = ${dd} 次乘加，而一张内在特征图要 c·k·k = ${ckk} 次。论文的加速比就成了 ${formula}，只有 c 远大于 ${dd} 时才接近 s：这里从 ${ends(v.least)} 到 ${ends(v.most)}。`;
 }
 
 export const SAVINGS_TEXT: Localized<{
