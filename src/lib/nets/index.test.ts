@@ -24,6 +24,7 @@ describe('$lib/nets public API', () => {
 		for (const name of [
 			'efficientnet',
 			'ghostnet',
+			'ghostEfficientNet',
 			'cost',
 			'readSafetensors',
 			'mapTimmWeights',

@@ -14,8 +14,10 @@
  * Specs: `efficientnet({ variant } | { phi, alpha?, beta?, gamma? } | { width, depth, resolution? })`
  * and `ghostnet({ width, resolution?, numClasses?, ghostRatio?, moduleKind? })` resolve every block and
  * layer (timm names, channels, kernels, strides, SE widths, shortcuts, shapes) as JSON-serializable
- * data; out-of-range options throw SpecError. `tapNames(spec)` lists the tap names of the built
- * network; `timmStateDict(spec)` the checkpoint tensors it needs. Types: see spec/types.ts.
+ * data; out-of-range options throw SpecError. `ghostEfficientNet(spec, { ratio, cheapKernel? })` swaps
+ * each 1×1 expand/project conv of an EfficientNet for a Ghost module (never trained: for cost only).
+ * `tapNames(spec)` lists the tap names of the built network; `timmStateDict(spec)` the checkpoint
+ * tensors it needs. Types: see spec/types.ts.
  */
 export * from './spec/index';
 

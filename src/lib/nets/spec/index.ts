@@ -6,6 +6,8 @@ export {
 	COMPOUND_COEFFICIENTS
 } from './efficientnet';
 export { ghostnet, GHOSTNET_STAGES } from './ghostnet';
+export { ghostEfficientNet } from './ghost-efficientnet';
+export type { GhostSwapOptions } from './ghost-efficientnet';
 export type { GhostBottleneckRow } from './ghostnet';
 export { makeDivisible, roundFilters, roundRepeats, symmetricPadding, convOutputSize } from './rounding';
 export { LIMITS } from './validate';

@@ -189,6 +189,11 @@ export interface NetSpecBase {
 export interface EfficientNetSpec extends NetSpecBase {
 	family: 'efficientnet';
 	config: EfficientNetResolvedConfig;
+	/**
+	 * Set by `ghostEfficientNet`: the 1×1 expand and project convs are Ghost modules of this ratio and
+	 * cheap kernel. Such a network was never trained; no checkpoint exists for it.
+	 */
+	ghostModules?: { ratio: number; cheapKernel: number };
 }
 
 export interface GhostNetSpec extends NetSpecBase {

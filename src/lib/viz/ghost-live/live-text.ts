@@ -142,7 +142,7 @@ export const finderText = {
 	zh: {
 		title: '实时找出冗余的特征图',
 		intro: (backend: string) =>
-			`一个真实网络的第一层是普通的 3×3 卷积（stem）。下面是它对当前图像输出的全部特征图（BN 之前），在 ${backend} 上算出的每一对特征图的余弦相似度，以及最相似的几对——就是论文图 1 的做法，只不过这些对是计算出来的，不是人挑的。`,
+			`一个真实网络的第一层是普通的 3×3 卷积（stem）。下面是它对当前图像输出的全部特征图（BN 之前），在 ${backend} 上算出的每一对特征图的余弦相似度，以及最相似的几对。论文图 1 用同样的方法展示 ResNet-50 第一个残差组的特征图；这里换成了 stem，而且这些对是计算出来的，不是人挑的。`,
 		activeBackend: '当前的 tfjs 后端',
 		stem: (name: string) => `${name} 的 stem（conv_stem）`,
 		mapsTitle: (count: number, size: number) => `conv_stem 的全部 ${count} 张特征图（${size}×${size}）`,
@@ -176,7 +176,7 @@ export const finderText = {
 	en: {
 		title: 'Redundant feature maps, found live',
 		intro: (backend: string) =>
-			`The first layer of a real network is an ordinary 3×3 convolution (the stem). Below are all its feature maps for the current image (before BN), the cosine similarity of every pair of them computed on ${backend}, and the most similar pairs: the paper's Figure 1, except that the pairs are found by computation, not picked by hand.`,
+			`The first layer of a real network is an ordinary 3×3 convolution (the stem). Below are all its feature maps for the current image (before BN), the cosine similarity of every pair of them computed on ${backend}, and the most similar pairs. The paper's Figure 1 makes the same point with the feature maps of ResNet-50's first residual group; here it is the stem, and the pairs are found by computation, not picked by hand.`,
 		activeBackend: 'the active tfjs backend',
 		stem: (name: string) => `${name} stem (conv_stem)`,
 		mapsTitle: (count: number, size: number) => `All ${count} feature maps of conv_stem (${size}×${size})`,

@@ -58,6 +58,32 @@ describe('CompressionCalculator', () => {
 		expect(screen.getByRole('slider', { name: 's (ratio)' })).toHaveValue('8');
 	});
 
+	it('has a preset with GhostNet’s own kernels (k = 1, d = 3), which the kernel note explains', async () => {
+		render(CompressionCalculator, { lang: 'en' });
+		const preset = screen.getByRole('button', { name: 'As in GhostNet (k = 1, d = 3)' });
+		expect(preset).toHaveAttribute('aria-pressed', 'false');
+		await fireEvent.click(preset);
+		expect(preset).toHaveAttribute('aria-pressed', 'true');
+		expect(screen.getByRole('slider', { name: 'k (conv kernel)' })).toHaveValue('1');
+		expect(screen.getByRole('slider', { name: 'd (cheap kernel)' })).toHaveValue('3');
+		// c = 64, s = 2: 64 / (32 + 4.5)
+		expect(summary()).toContain(`r_s = ${(64 / 36.5).toFixed(3)}`);
+		expect(screen.getByTestId('note-kernel').textContent).toContain('GhostNet itself is such a case');
+	});
+
+	it('says how far s·c/(s+c−1) falls short of s relative to s (s = 2, c = 4: 20 %)', async () => {
+		render(CompressionCalculator, { lang: 'en' });
+		await fireEvent.input(screen.getByRole('slider', { name: 'c (input channels)' }), {
+			target: { value: '4' }
+		});
+		expect(screen.getByTestId('note-channels').textContent).toContain('= 1.600 falls 20.0% short of s');
+	});
+
+	it('speaks Chinese in the preset', () => {
+		render(CompressionCalculator, { lang: 'zh' });
+		expect(screen.getByRole('button', { name: '与 GhostNet 相同（k = 1，d = 3）' })).toBeInTheDocument();
+	});
+
 	it('loads a real Ghost module of GhostNet 1.0× from the spec', async () => {
 		render(CompressionCalculator, { lang: 'en' });
 		const select = screen.getByRole('combobox');

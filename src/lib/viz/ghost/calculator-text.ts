@@ -26,6 +26,7 @@ export interface CalculatorText {
 	kernelValue: (name: string, size: number) => string;
 	channelValue: (name: string, count: number) => string;
 	sizeValue: (name: string, size: number) => string;
+	ghostnetPreset: string;
 	loadModule: string;
 	pickModule: string;
 	moduleOption: (m: GhostModuleSpec) => string;
@@ -51,6 +52,7 @@ export const calculatorText: Localized<CalculatorText> = {
 		kernelValue: (name, size) => `${name} = ${size}，${size}×${size} 卷积核`,
 		channelValue: (name, count) => `${name} = ${count} 个通道`,
 		sizeValue: (name, size) => `${name} = ${size} 像素`,
+		ghostnetPreset: '与 GhostNet 相同（k = 1，d = 3）',
 		loadModule: '或载入 GhostNet 1.0× 中一个真实的 Ghost 模块：',
 		pickModule: '选择模块…',
 		moduleOption: (m) =>
@@ -77,6 +79,7 @@ export const calculatorText: Localized<CalculatorText> = {
 		kernelValue: (name, size) => `${name} = ${size}, a ${size} by ${size} kernel`,
 		channelValue: (name, count) => `${name} = ${count} channels`,
 		sizeValue: (name, size) => `${name} = ${size} pixels`,
+		ghostnetPreset: 'As in GhostNet (k = 1, d = 3)',
 		loadModule: 'Or load a real Ghost module of GhostNet 1.0×:',
 		pickModule: 'Choose a module…',
 		moduleOption: (m) =>

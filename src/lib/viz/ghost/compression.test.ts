@@ -96,7 +96,7 @@ describe('assumptions', () => {
 		expect(check.kernelAreaRatio).toBe(1);
 		expect(check.kernelError).toBeCloseTo(0, 12);
 		expect(check.kernelHolds).toBe(true);
-		expect(check.channelError).toBeCloseTo(1 / 256, 12);
+		expect(check.channelError).toBeCloseTo(1 / 257, 12);
 		expect(check.channelHolds).toBe(true);
 	});
 
@@ -108,10 +108,12 @@ describe('assumptions', () => {
 		expect(check.kernelHolds).toBe(false);
 	});
 
-	it('flag s not much smaller than c: the error is (s − 1)/c', () => {
+	it('flag s not much smaller than c: the shortfall from s, relative to s, is (s − 1)/(s + c − 1)', () => {
 		const check = checkAssumptions({ ...vggLike, s: 4, c: 16 });
-		expect(check.channelError).toBeCloseTo(3 / 16, 12);
+		expect(check.channelError).toBeCloseTo(3 / 19, 12);
 		expect(check.channelHolds).toBe(false);
+		// s = 2, c = 4: s·c/(s+c−1) = 8/5 = 1.6, which is 20 % short of s = 2 (not 25 %, which is 0.4/1.6).
+		expect(checkAssumptions({ ...vggLike, s: 2, c: 4 }).channelError).toBeCloseTo(0.2, 12);
 	});
 });
 

@@ -87,7 +87,7 @@ export interface AssumptionCheck {
 	/** |s·c/(s+c−1) − r_s| / r_s: what assuming d×d ≈ k×k costs. */
 	kernelError: number;
 	kernelHolds: boolean;
-	/** |s − s·c/(s+c−1)| / (s·c/(s+c−1)) = (s − 1)/c: what assuming s ≪ c costs. */
+	/** (s − s·c/(s+c−1)) / s = (s − 1)/(s + c − 1): how far the approximation falls short of s, relative to s. */
 	channelError: number;
 	channelHolds: boolean;
 }
@@ -97,7 +97,7 @@ export function checkAssumptions(p: GhostModuleInput): AssumptionCheck {
 	const exact = speedupRatio(p);
 	const approx = paperApproximation(p.s, p.c);
 	const kernelError = Math.abs(approx - exact) / exact;
-	const channelError = Math.abs(p.s - approx) / approx;
+	const channelError = Math.abs(p.s - approx) / p.s;
 	return {
 		kernelAreaRatio: (p.d * p.d) / (p.k * p.k),
 		kernelError,

@@ -17,6 +17,11 @@ describe('panel domains', () => {
 		expect(d.y[0]).toBeLessThan(81);
 		expect(d.y[1]).toBeGreaterThan(83.3);
 	});
+
+	it('make room for extra values on y, such as a reference line', () => {
+		const points = [{ key: 'a', name: 'a', label: 'a', x: 1, y: 93.5, min: 93.5, max: 93.5 }];
+		expect(panelDomains(points, [95]).y[1]).toBeGreaterThan(95);
+	});
 });
 
 describe('label sides', () => {

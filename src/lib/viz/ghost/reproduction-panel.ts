@@ -10,6 +10,8 @@ export interface PanelPoint {
 	/** Range of the seeds (equal to y for one seed). */
 	min: number;
 	max: number;
+	/** Drawn in bold (the Ghost rows among others). */
+	strong?: boolean;
 }
 
 /** [lo, hi] around `values` with `margin` (a fraction of the span, at least `minPad`) on each side. */
@@ -20,12 +22,18 @@ export function paddedDomain(values: number[], margin: number, minPad: number): 
 	return [lo - pad, hi + pad];
 }
 
-/** x and y domains of a panel: room for the names on x, for the range bars on y. */
-export function panelDomains(points: PanelPoint[]): { x: [number, number]; y: [number, number] } {
+/**
+ * x and y domains of a panel: room for the names on x, for the range bars on y (and for `extraY`, such as
+ * a reference line).
+ */
+export function panelDomains(
+	points: PanelPoint[],
+	extraY: number[] = []
+): { x: [number, number]; y: [number, number] } {
 	const xs = points.map((p) => p.x);
 	return {
 		x: paddedDomain(xs, 0.2, Math.max(...xs) * 0.05),
-		y: paddedDomain([...points.map((p) => p.min), ...points.map((p) => p.max)], 0.25, 0.2)
+		y: paddedDomain([...points.map((p) => p.min), ...points.map((p) => p.max), ...extraY], 0.25, 0.2)
 	};
 }
 
