@@ -106,11 +106,18 @@ export interface ProfiledModel {
 	profile: NetworkProfile;
 }
 
+/** A comparison sentence, and the same sentence with each other verdict, to reserve its size. */
+export interface Comparison {
+	text: string;
+	alternatives: string[];
+}
+
 /**
  * Two networks' passes on the same backend: how many times fewer MACs the second does, and how their
- * times compare; "within the spread" when the middle halves of their passes' times overlap.
+ * times compare; "within the spread" when the middle halves of their passes' times overlap. The
+ * alternatives let the page keep the sentence's height whichever verdict a new measurement gives.
  */
-export function compareModels(a: ProfiledModel, b: ProfiledModel, lang: Language): string | null {
+export function compareModels(a: ProfiledModel, b: ProfiledModel, lang: Language): Comparison | null {
 	if (a.profile.backend !== b.profile.backend) return null;
 	const t = profileText[lang];
 	const macRatio = a.macs / b.macs;
@@ -119,19 +126,29 @@ export function compareModels(a: ProfiledModel, b: ProfiledModel, lang: Language
 	const overlap = aLow <= bHigh && bLow <= aHigh;
 	const ms = (p: NetworkProfile) => p.wallMs.toFixed(1);
 	const timeRatio = a.profile.wallMs / b.profile.wallMs;
-	return t.compare({
-		a: a.name,
-		b: b.name,
-		macRatio: macRatio.toFixed(1),
-		aMs: ms(a.profile),
-		bMs: ms(b.profile),
-		verdict: overlap
-			? t.withinSpread
-			: timeRatio >= 1
-				? t.faster(b.name, timeRatio.toFixed(1))
-				: t.slower(b.name, (1 / timeRatio).toFixed(1)),
-		backend: backendName(a.profile.backend)
-	});
+	const ratio = (timeRatio >= 1 ? timeRatio : 1 / timeRatio).toFixed(1);
+	const verdicts = {
+		within: t.withinSpread,
+		faster: t.faster(b.name, ratio),
+		slower: t.slower(b.name, ratio)
+	};
+	const verdict = overlap ? 'within' : timeRatio >= 1 ? 'faster' : 'slower';
+	const sentence = (v: string) =>
+		t.compare({
+			a: a.name,
+			b: b.name,
+			macRatio: macRatio.toFixed(1),
+			aMs: ms(a.profile),
+			bMs: ms(b.profile),
+			verdict: v,
+			backend: backendName(a.profile.backend)
+		});
+	return {
+		text: sentence(verdicts[verdict]),
+		alternatives: Object.entries(verdicts)
+			.filter(([key]) => key !== verdict)
+			.map(([, v]) => sentence(v))
+	};
 }
 
 export const profileText = {
