@@ -36,6 +36,31 @@ describe('the site, in Chromium, from the production build', () => {
 		}
 	);
 
+	it.each([...pages, '/en/classify', '/zh/classify'])(
+		'%s has absolute canonical and hreflang URLs and a link preview that exists',
+		async (path) => {
+			const html = await (await fetch(baseURL() + path)).text();
+			const tag = (pattern: RegExp) => html.match(pattern)?.[1];
+			// The build's default origin (SITE_ORIGIN unset): src/lib/site/origin.ts.
+			const origin = 'http://localhost:4173';
+			expect(tag(/<link rel="canonical" href="([^"]+)"/)).toBe(origin + path.replace(/^\/$/, '/'));
+			const alternates = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)];
+			expect(alternates.map((m) => m[1])).toEqual(['zh-CN', 'en', 'x-default']);
+			expect(alternates.every((m) => m[2].startsWith(origin + '/'))).toBe(true);
+			expect(tag(/<meta name="description" content="([^"]+)"/)?.length).toBeGreaterThan(20);
+			expect(tag(/<meta name="twitter:card" content="([^"]+)"/)).toBe('summary_large_image');
+			const image = tag(/<meta property="og:image" content="([^"]+)"/)!;
+			expect(image).toMatch(new RegExp(`^${origin}/og/(site|efficientnet|ghostnet)\\.png$`));
+			const png = await fetch(baseURL() + new URL(image).pathname);
+			expect(png.headers.get('content-type')).toBe('image/png');
+			const bytes = new Uint8Array(await png.arrayBuffer());
+			const view = new DataView(bytes.buffer);
+			// PNG signature, then the IHDR chunk's width and height.
+			expect([...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+			expect([view.getUint32(16), view.getUint32(20)]).toEqual([1200, 630]);
+		}
+	);
+
 	it('prerenders the math: the HTML file already contains KaTeX markup', async () => {
 		const res = await fetch(baseURL() + '/en/ghostnet');
 		const html = await res.text();

@@ -8,6 +8,7 @@ export const languageNames: Localized<string> = { zh: '中文', en: 'English' };
 /** Site-wide strings used by the layout and navigation. */
 export const siteText: Localized<{
 	siteName: string;
+	siteDescription: string;
 	skipToContent: string;
 	contents: string;
 	previous: string;
@@ -25,6 +26,8 @@ export const siteText: Localized<{
 }> = {
 	zh: {
 		siteName: 'EfficientNet 与 GhostNet · 交互讲解',
+		siteDescription:
+			'两篇讲解 EfficientNet 与 GhostNet 的交互文章：拖动复合缩放系数看真实网络的计算量和参数量如何变化，在浏览器里计算 GhostNet 的本征特征图与“幻影”特征图，并用真实网络给图像分类。',
 		skipToContent: '跳到正文',
 		contents: '目录',
 		previous: '上一篇',
@@ -42,6 +45,8 @@ export const siteText: Localized<{
 	},
 	en: {
 		siteName: 'EfficientNet & GhostNet, live',
+		siteDescription:
+			"Two interactive articles on EfficientNet and GhostNet: drag the compound-scaling coefficients and watch a real network's MACs and parameters change, compute GhostNet's intrinsic and ghost feature maps in your browser, and classify images with the real networks.",
 		skipToContent: 'Skip to content',
 		contents: 'Contents',
 		previous: 'Previous',
