@@ -3,7 +3,7 @@
 Per network (a point of an experiment): the accuracy of each seed, mean, spread (max − min) and sample
 standard deviation; the grid search's best point (highest mean accuracy over all seeds, once every grid
 run has finished); each scaling method's curve of mean accuracy against MACs. The site reads this file
-at build time (src/lib/viz/scaling-lab/reproduction.ts), which recomputes the means and the best point
+at build time (src/lib/viz/scaling/compound-runs.ts), which recomputes the means and the best point
 from `runs` and refuses a file whose summary disagrees.
 """
 import math
