@@ -273,6 +273,7 @@ export class LiveHost {
 			const loaded = await loadCheckpoint(spec, source, {
 				signal: controller.signal,
 				...(source.kind === 'url' && source.cache === false ? { caches: null } : {}),
+				...(source.kind === 'url' && source.stallTimeoutMs ? { stallTimeoutMs: source.stallTimeoutMs } : {}),
 				onProgress: (progress) => {
 					const done = progress.loaded > 0 && progress.loaded === progress.total;
 					if (done) mark(`bytes:${modelId}`);
