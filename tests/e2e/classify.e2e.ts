@@ -510,9 +510,7 @@ describe('reader images: upload, drop, paste, camera, and bad images', () => {
 		await page.evaluate(() => {
 			const transfer = new DataTransfer();
 			transfer.items.add(new File([new Uint8Array(41 * 1024 * 1024)], 'huge.jpg', { type: 'image/jpeg' }));
-			const input = document.querySelector(
-				'.egn-classifier input[type="file"][accept="image/*"]'
-			) as HTMLInputElement;
+			const input = document.querySelector('.egn-classifier .picker input[type="file"]') as HTMLInputElement;
 			input.files = transfer.files;
 			input.dispatchEvent(new Event('change', { bubbles: true }));
 		});

@@ -9,14 +9,26 @@
  *   /truncated/…  the first half of the file, as a complete response (Content-Length of the half)
  *   /html/…       an HTML page with status 200 (what a login or captive portal sends)
  *   /swapped/…    the other network's file (a wrong model)
+ *   /nan/…        the file with one NaN in classifier.bias
+ *   /counter/…    the file with a BatchNorm counter declared as 3 GB (sent: the real bytes, with their
+ *                 Content-Length)
+ *   /bad-hash/…   the file, published with another file's SHA-256 (X-Linked-Etag)
+ *   /stall-headers/…  the first request per repo gets no response at all; later ones the file
+ *   /stall-body/…     the first request per repo gets the headers and 1 MB, then nothing; later ones
+ *                     the file
+ *
+ * Files sent whole ('ok', 'slow', 'nan', 'counter') publish their SHA-256 as the hub does
+ * (`X-Linked-Etag`, exposed to the page by CORS).
  *
  * Every response allows any origin (CORS), as the hub does. The fixtures are read from
  * `../shared/fixtures/timm/` relative to the repository root, where CI has them.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { withDeclaredCounter, withNaN } from './bad-files';
 
 const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/timm/', import.meta.url));
 
@@ -26,7 +38,21 @@ export const HUB_REPOS: Record<string, string> = {
 	'timm/ghostnet_100.in1k': 'ghostnet_100'
 };
 
-export type HubMode = 'ok' | 'slow' | 'missing' | 'truncated' | 'html' | 'swapped';
+export type HubMode =
+	| 'ok'
+	| 'slow'
+	| 'missing'
+	| 'truncated'
+	| 'html'
+	| 'swapped'
+	| 'nan'
+	| 'counter'
+	| 'bad-hash'
+	| 'stall-headers'
+	| 'stall-body';
+
+/** A counter of both networks' first BatchNorm, declared as 3 GB in the 'counter' mode. */
+const COUNTER = 'bn1.num_batches_tracked';
 
 export function fixturePath(stem: string): string {
 	return `${FIXTURES}${stem}.weights.safetensors`;
@@ -40,7 +66,21 @@ export interface HubServer {
 	close(): Promise<void>;
 }
 
-const PATH = /^\/(ok|slow|missing|truncated|html|swapped)\/(.+)\/resolve\/main\/model\.safetensors$/;
+const PATH =
+	/^\/(ok|slow|missing|truncated|html|swapped|nan|counter|bad-hash|stall-headers|stall-body)\/(.+)\/resolve\/main\/model\.safetensors$/;
+
+const sha256 = (body: Uint8Array) => createHash('sha256').update(body).digest('hex');
+
+/** The hub's headers for a file: its size, CORS, and its LFS SHA-256 when given. */
+function fileHeaders(body: Uint8Array, hash: string | null = sha256(body)) {
+	return {
+		'content-type': 'application/octet-stream',
+		'content-length': String(body.length),
+		'access-control-allow-origin': '*',
+		'access-control-expose-headers': 'x-linked-etag, etag',
+		...(hash ? { 'x-linked-etag': `"${hash}"` } : {})
+	};
+}
 
 function send(response: ServerResponse, status: number, type: string, body: Uint8Array | string) {
 	response.writeHead(status, {
@@ -51,12 +91,13 @@ function send(response: ServerResponse, status: number, type: string, body: Uint
 	response.end(body);
 }
 
+function sendFile(response: ServerResponse, body: Uint8Array, hash?: string) {
+	response.writeHead(200, fileHeaders(body, hash));
+	response.end(body);
+}
+
 async function sendSlowly(response: ServerResponse, body: Uint8Array) {
-	response.writeHead(200, {
-		'content-type': 'application/octet-stream',
-		'content-length': String(body.length),
-		'access-control-allow-origin': '*'
-	});
+	response.writeHead(200, fileHeaders(body));
 	const chunk = 256 * 1024;
 	for (let at = 0; at < body.length && !response.destroyed; at += chunk) {
 		response.write(body.subarray(at, at + chunk));
@@ -71,6 +112,14 @@ export async function startHubServer(): Promise<HubServer> {
 	);
 	const other = (repo: string) => [...files.keys()].find((r) => r !== repo) as string;
 	const requests: string[] = [];
+	const made = new Map<string, Uint8Array>();
+	/** A bad variant of a repo's file, made once. */
+	const variant = (key: string, make: () => Uint8Array) =>
+		made.get(key) ?? (made.set(key, make()), made.get(key)!);
+	const stalled = new Set<string>();
+	/** True for the first request of `mode` and `repo` (the one that stalls). */
+	const firstOf = (mode: string, repo: string) =>
+		!stalled.has(`${mode}/${repo}`) && !!stalled.add(`${mode}/${repo}`);
 
 	function handle(request: IncomingMessage, response: ServerResponse) {
 		const match = PATH.exec(new URL(request.url ?? '/', 'http://x').pathname);
@@ -80,7 +129,7 @@ export async function startHubServer(): Promise<HubServer> {
 		requests.push(`${mode}/${repo}`);
 		switch (mode as HubMode) {
 			case 'ok':
-				return send(response, 200, 'application/octet-stream', body);
+				return sendFile(response, body);
 			case 'slow':
 				return void sendSlowly(response, body);
 			case 'missing':
@@ -96,6 +145,26 @@ export async function startHubServer(): Promise<HubServer> {
 				);
 			case 'swapped':
 				return send(response, 200, 'application/octet-stream', files.get(other(repo)) as Uint8Array);
+			case 'nan':
+				return sendFile(
+					response,
+					variant(`nan/${repo}`, () => withNaN(body))
+				);
+			case 'counter':
+				return sendFile(
+					response,
+					variant(`counter/${repo}`, () => withDeclaredCounter(body, COUNTER))
+				);
+			case 'bad-hash':
+				return sendFile(response, body, sha256(files.get(other(repo))!));
+			case 'stall-headers':
+				// No response: the socket stays open until the page gives up (or the server closes).
+				if (firstOf(mode, repo)) return;
+				return sendFile(response, body);
+			case 'stall-body':
+				if (!firstOf(mode, repo)) return sendFile(response, body);
+				response.writeHead(200, fileHeaders(body));
+				return void response.write(body.subarray(0, 1 << 20));
 		}
 	}
 

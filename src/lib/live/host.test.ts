@@ -10,6 +10,7 @@ import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ghostnet, imagenetEvalConfig, readSafetensors } from '$lib/nets';
 import { ghostModuleChoices } from './compute/ghost-modules';
+import { jpegHeader } from './images/test-files';
 import { LiveHost } from './host';
 import type { BackendState, FromHost, HostEvent, Request, ResultOf, StartSettings } from './protocol';
 
@@ -171,9 +172,22 @@ describe('the host, on the reader-chosen CPU backend', () => {
 		const truncated = new Blob([
 			readFileSync('tests/fixtures/small/ghostnet_w0.25.weights.safetensors').subarray(0, 5000)
 		]);
-		await expect(load({ kind: 'file', file: truncated })).rejects.toMatchObject({ code: 'truncated' });
+		// A local file's size is known: its header declares more bytes than the cut file has.
+		await expect(load({ kind: 'file', file: truncated })).rejects.toMatchObject({ code: 'exceeds-file' });
 		const { nhwc } = fixture();
 		expect((await request({ type: 'logits', modelId: 'ghost', input: nhwc })).logits).toHaveLength(10);
+	});
+});
+
+describe('image files in the host', () => {
+	it('refuses an image announcing too many pixels before decoding it, whichever part sent it', async () => {
+		const { request } = connect();
+		const far = new Blob([jpegHeader(16000, 16000, 320 * 1024) as BlobPart], { type: 'image/jpeg' });
+		const image = { key: 'huge', source: far };
+		await expect(request({ type: 'prepare', image, preprocess })).rejects.toMatchObject({
+			name: 'ImageReadError',
+			code: 'too-many-pixels'
+		});
 	});
 });
 

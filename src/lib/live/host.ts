@@ -10,6 +10,7 @@
  * (tfjs layouts), so that a backend switch rebuilds without downloading again.
  */
 import {
+	ImageReadError,
 	loadCheckpoint,
 	preprocessPixels,
 	readPixels,
@@ -25,6 +26,7 @@ import { computeModuleAtlas, computeRedundancy } from './compute/ghost-lab';
 import { profileNetwork } from './compute/profile';
 import { GpuTrial } from './host-gpu';
 import { measureLatency } from './latency';
+import { tooManyPixels } from './images/image-size';
 import { configForImage, type InputConfig } from './models';
 import {
 	serializeError,
@@ -273,6 +275,7 @@ export class LiveHost {
 			const loaded = await loadCheckpoint(spec, source, {
 				signal: controller.signal,
 				...(source.kind === 'url' && source.cache === false ? { caches: null } : {}),
+				...(source.kind === 'url' && source.stallTimeoutMs ? { stallTimeoutMs: source.stallTimeoutMs } : {}),
 				onProgress: (progress) => {
 					const done = progress.loaded > 0 && progress.loaded === progress.total;
 					if (done) mark(`bytes:${modelId}`);
@@ -395,10 +398,21 @@ function mark(name: string): void {
 	globalThis.performance?.mark?.(`egn:${name}`);
 }
 
+/**
+ * Every image file is checked here, whatever part of the page sent it (classifier, Ghost lab, camera,
+ * samples): the pixel count its header announces, wherever the header sits, before it is decoded.
+ */
+async function refuseHugeImage(source: ImageRef['source']): Promise<void> {
+	if (!(source instanceof Blob)) return;
+	if (tooManyPixels(new Uint8Array(await source.arrayBuffer())))
+		throw new ImageReadError('too-many-pixels', 'the image header announces too many pixels to decode');
+}
+
 async function readAndPreprocess(
 	source: ImageRef['source'],
 	config: InputConfig
 ): Promise<PreprocessedImage> {
+	await refuseHugeImage(source);
 	const pixels = await readPixels(source, config.resizeShorter ?? config.crop);
 	const image = preprocessPixels(pixels, configForImage(config, pixels.width, pixels.height));
 	mark('image-prepared');

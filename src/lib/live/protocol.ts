@@ -89,9 +89,13 @@ export type Request =
 	| { type: 'timeline' }
 	| { type: 'lose-webgl-context' };
 
-/** A download (`cache: false`: not kept in Cache Storage, for the site's own small files), or a file. */
+/**
+ * A download (`cache: false`: not kept in Cache Storage, for the site's own small files;
+ * `stallTimeoutMs`: the `egn.stallTimeout.v1` test hook), or a file.
+ */
 export type LoadSource =
-	{ kind: 'url'; url: string; cache?: boolean } | { kind: 'file'; file: Blob; name?: string };
+	| { kind: 'url'; url: string; cache?: boolean; stallTimeoutMs?: number }
+	| { kind: 'file'; file: Blob; name?: string };
 
 export interface Loaded {
 	byteLength: number;

@@ -38,6 +38,7 @@ import {
 	gpuTestSetting,
 	loadBackendChoice,
 	saveBackendChoice,
+	stallTimeoutSetting,
 	weightsBaseOverride
 } from './settings';
 import { describeWeightError, type WeightFailure } from './weight-errors';
@@ -282,10 +283,11 @@ export class NetworkSession {
 		const controller = new AbortController();
 		Object.assign(slot, { controller, status: 'loading', failure: null, progress: null, attempted: kind });
 		try {
+			const stallTimeoutMs = stallTimeoutSetting() ?? undefined;
 			const source: LoadSource =
 				kind === 'file' && file
 					? { kind: 'file', file, name: file.name }
-					: { kind: 'url', url: this.urlOf(slot.model, kind as 'hub' | 'static'), cache: kind !== 'bundled' };
+					: { kind: 'url', url: this.urlOf(slot.model, kind), cache: kind !== 'bundled', stallTimeoutMs };
 			const client = await this.connect();
 			const onProgress = (progress: LoadProgress) => {
 				if (slot.controller === controller) slot.progress = progress;

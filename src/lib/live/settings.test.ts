@@ -3,6 +3,7 @@ import {
 	BACKEND_KEY,
 	WEIGHTS_BASE_KEY,
 	gpuTestSetting,
+	stallTimeoutSetting,
 	loadBackendChoice,
 	saveBackendChoice,
 	validWeightsBase,
@@ -118,5 +119,18 @@ describe('the GPU test setting', () => {
 		])
 			expect(gpuTestSetting(setting(junk)), junk).toBeNull();
 		expect(gpuTestSetting(null)).toBeNull();
+	});
+});
+
+describe('the stall timeout test hook', () => {
+	const setting = (value: string) => ({ getItem: () => value });
+	it('takes a shorter timeout in whole milliseconds', () => {
+		expect(stallTimeoutSetting(setting('1500'))).toBe(1500);
+		expect(stallTimeoutSetting(setting(' 200 '))).toBe(200);
+	});
+	it('ignores junk, zero and anything not shorter than the real timeout', () => {
+		for (const junk of ['', 'fast', '0', '-5', '1e3', '1.5', '30000', '99999', '9999999'])
+			expect(stallTimeoutSetting(setting(junk)), junk).toBeNull();
+		expect(stallTimeoutSetting(null)).toBeNull();
 	});
 });

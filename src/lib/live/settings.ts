@@ -15,14 +15,18 @@
  * - `egn.gpuTest.v1 = '{"webgl": false}'` or `'{"renderer": "Test GPU", "speedup": 2}'`: tests the
  *   backend policy's WebGL paths on a machine without a GPU (protocol.ts `GpuTest`): no WebGL at all,
  *   or a named hardware renderer whose measured time is wasm's divided by `speedup`.
+ * - `egn.stallTimeout.v1 = '<ms>'`: a download gives up after this many milliseconds without a byte
+ *   instead of STALL_TIMEOUT_MS (30 s; `$lib/nets` sources.ts), so that the browser tests of a stalling
+ *   server do not wait 30 s. Only shorter timeouts are taken.
  */
-import { BACKENDS, type BackendName } from '$lib/nets';
+import { BACKENDS, STALL_TIMEOUT_MS, type BackendName } from '$lib/nets';
 import type { GpuTest } from './protocol';
 
 export const BACKEND_KEY = 'egn.backend.v1';
 export const WEIGHTS_BASE_KEY = 'egn.weightsBase.v1';
 export const DEVTOOLS_KEY = 'egn.devtools.v1';
 export const GPU_TEST_KEY = 'egn.gpuTest.v1';
+export const STALL_TIMEOUT_KEY = 'egn.stallTimeout.v1';
 
 type Readable = Pick<Storage, 'getItem'> | null;
 
@@ -108,4 +112,11 @@ export function gpuTestSetting(storage: Readable = safeStorage()): GpuTest | nul
 	if (typeof renderer === 'string' && renderer.length <= 100) test.renderer = renderer;
 	if (typeof speedup === 'number' && speedup > 0 && Number.isFinite(speedup)) test.speedup = speedup;
 	return Object.keys(test).length ? test : null;
+}
+
+/** The test hook's download stall timeout in ms, or null when unset or not a shorter whole number of ms. */
+export function stallTimeoutSetting(storage: Readable = safeStorage()): number | null {
+	const text = read(storage, STALL_TIMEOUT_KEY);
+	const ms = text !== null && /^\d{1,6}$/.test(text.trim()) ? Number(text) : NaN;
+	return ms > 0 && ms < STALL_TIMEOUT_MS ? ms : null;
 }

@@ -60,6 +60,7 @@ export {
 	isCached,
 	loadCheckpoint,
 	loadCheckpointBytes,
+	STALL_TIMEOUT_MS,
 	WeightsError,
 	WEIGHTS_ERROR_CODES
 } from './weights/sources';

@@ -440,7 +440,13 @@ export function sourceSize(source: Exclude<ImageSourceLike, Blob>): Size {
 }
 
 /** Why an image could not be read; `code` is stable for translation. */
-export type ImageReadErrorCode = 'decode-failed' | 'empty-image' | 'cross-origin' | 'no-canvas';
+export type ImageReadErrorCode =
+	| 'decode-failed'
+	| 'empty-image'
+	| 'cross-origin'
+	| 'no-canvas'
+	/** Refused before decoding: the header announces too many pixels (the caller's limit). */
+	| 'too-many-pixels';
 
 export class ImageReadError extends Error {
 	readonly code: ImageReadErrorCode;

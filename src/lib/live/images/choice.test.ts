@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { sampleChoice, sampleList } from './choice';
+import { readFileSync } from 'node:fs';
+import { checkImage, sampleChoice, sampleList } from './choice';
+import { jpegHeader, pngHeader } from './test-files';
 
 function fakeFetch(routes: Record<string, unknown>) {
 	return vi.fn(async (url: string) => {
@@ -37,5 +39,26 @@ describe('sample images', () => {
 		await expect(sampleChoice(sample, 'imagenet', 'x', fakeFetch({}))).rejects.toThrow(
 			'/samples/x.png: HTTP 404'
 		);
+	});
+});
+
+describe('checkImage', () => {
+	const file = (bytes: Uint8Array | string, name: string, type = '') =>
+		new File([bytes as BlobPart], name, { type });
+	it('refuses a JPEG whose frame header sits after 320 KiB of APP2 segments and announces 256 MP', async () => {
+		const far = jpegHeader(16000, 16000, 320 * 1024);
+		expect(await checkImage(file(far, 'big.jpg', 'image/jpeg'))).toBe('too-many-pixels');
+		expect(await checkImage(file(jpegHeader(4000, 3000, 320 * 1024), 'ok.jpg', 'image/jpeg'))).toBeNull();
+	});
+	it('sniffs an image with no type and no extension from its bytes', async () => {
+		const cat = readFileSync('static/samples/chelsea.jpg');
+		expect(await checkImage(file(cat, 'image'))).toBeNull();
+		expect(await checkImage(file(pngHeader(20000, 20000), 'image'))).toBe('too-many-pixels');
+		expect(await checkImage(file('just some text', 'notes'))).toBe('not-an-image');
+		const weights = readFileSync('tests/fixtures/small/ghostnet_w0.25.weights.safetensors');
+		expect(await checkImage(file(weights, 'model.safetensors'))).toBe('not-an-image');
+	});
+	it('refuses SVG before reading it', async () => {
+		expect(await checkImage(file('<svg/>', 'a.svg', 'image/svg+xml'))).toBe('svg-unsupported');
 	});
 });

@@ -6,7 +6,7 @@
  */
 import type { DatasetId } from '../models';
 import { checkImageFile, type InputErrorCode } from './image-input';
-import { MAX_IMAGE_PIXELS, SIZE_SNIFF_BYTES, imagePixelSize } from './image-size';
+import { imageFormat, tooManyPixels } from './image-size';
 import { parseSamples, SAMPLE_MANIFESTS, type Sample } from './samples';
 
 export interface ImageChoice {
@@ -24,21 +24,23 @@ export interface ImageChoice {
 	owned: boolean;
 }
 
-/** 'too-many-pixels' when the file's header announces more than MAX_IMAGE_PIXELS, else null. */
-async function tooManyPixels(file: Blob): Promise<'too-many-pixels' | null> {
-	let head: Uint8Array;
-	try {
-		head = new Uint8Array(await file.slice(0, SIZE_SNIFF_BYTES).arrayBuffer());
-	} catch {
-		return null; // Unreadable here: decoding will say what is wrong.
-	}
-	const size = imagePixelSize(head);
-	return size && size.width * size.height > MAX_IMAGE_PIXELS ? 'too-many-pixels' : null;
-}
-
-/** Null when `file` may be decoded, else why not (type, byte size, pixel count from its header). */
+/**
+ * Null when `file` may be decoded, else why not: its type or name (or, when they say nothing, its
+ * first bytes), its byte size, and the pixel count its header announces, wherever the header sits
+ * (the whole file is read: it is at most MAX_IMAGE_BYTES, and the runtime reads it anyway).
+ */
 export async function checkImage(file: File): Promise<InputErrorCode | null> {
-	return checkImageFile(file) ?? (await tooManyPixels(file));
+	const verdict = checkImageFile(file);
+	if (verdict !== null && verdict !== 'sniff') return verdict;
+	let bytes: Uint8Array;
+	try {
+		bytes = new Uint8Array(await file.arrayBuffer());
+	} catch {
+		// Unreadable here: decoding will say what is wrong, if it is an image at all.
+		return verdict === 'sniff' ? 'not-an-image' : null;
+	}
+	if (verdict === 'sniff' && !imageFormat(bytes)) return 'not-an-image';
+	return tooManyPixels(bytes) ? 'too-many-pixels' : null;
 }
 
 /** A file the reader picked, dropped or pasted (check it first); its object URL is the choice's to revoke. */

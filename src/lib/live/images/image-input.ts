@@ -8,6 +8,8 @@
 export type InputErrorCode =
 	/** The file is not an image type (or is a weights file dropped on the image area). */
 	| 'not-an-image'
+	/** An SVG drawing: browsers cannot decode it off the page, and it has no pixels of its own. */
+	| 'svg-unsupported'
 	/** The file is larger than MAX_IMAGE_BYTES. */
 	| 'too-large'
 	/** The header announces more pixels than MAX_IMAGE_PIXELS (image-size.ts). */
@@ -30,8 +32,28 @@ export type InputErrorCode =
  */
 export const MAX_IMAGE_BYTES = 40 * 1024 * 1024;
 
-/** What file pickers accept; `image/*` lets phones offer their camera and gallery. */
-export const IMAGE_ACCEPT = 'image/*';
+/**
+ * What file pickers accept: the raster formats browsers decode (not SVG, which a worker cannot
+ * decode). Image MIME types still let phones offer their camera and gallery.
+ */
+export const IMAGE_ACCEPT = [
+	'image/jpeg',
+	'image/png',
+	'image/webp',
+	'image/gif',
+	'image/avif',
+	'image/bmp',
+	'image/x-icon',
+	'image/vnd.microsoft.icon',
+	'.jpg',
+	'.jpeg',
+	'.png',
+	'.webp',
+	'.gif',
+	'.avif',
+	'.bmp',
+	'.ico'
+].join(',');
 
 interface FileLike {
 	name: string;
@@ -39,25 +61,31 @@ interface FileLike {
 	size: number;
 }
 
-const IMAGE_EXTENSIONS = /\.(jpe?g|png|gif|webp|avif|bmp|ico|svg)$/i;
+const IMAGE_EXTENSIONS = /\.(jpe?g|png|gif|webp|avif|bmp|ico)$/i;
+const isSvg = (file: FileLike) => /^image\/svg/i.test(file.type) || /\.svgz?$/i.test(file.name);
+/** A type that says nothing: none (common for files from some OSes) or the generic binary one. */
+const saysNothing = (type: string) => type === '' || type === 'application/octet-stream';
 
-/** An empty type is common for files from some OSes; fall back to the extension then. */
-function looksLikeImage(file: FileLike): boolean {
-	if (file.type) return file.type.startsWith('image/');
-	return IMAGE_EXTENSIONS.test(file.name);
-}
-
-/** Null when `file` may be decoded, else why not. */
-export function checkImageFile(file: FileLike): InputErrorCode | null {
-	if (!looksLikeImage(file)) return 'not-an-image';
+/**
+ * Null when `file` may be decoded, 'sniff' when neither its type nor its name says what it is (its
+ * first bytes must tell: `imageFormat`), else why not.
+ */
+export function checkImageFile(file: FileLike): InputErrorCode | 'sniff' | null {
+	if (isSvg(file)) return 'svg-unsupported';
+	const known = saysNothing(file.type) ? IMAGE_EXTENSIONS.test(file.name) : file.type.startsWith('image/');
+	if (!known && !saysNothing(file.type)) return 'not-an-image';
 	if (file.size > MAX_IMAGE_BYTES) return 'too-large';
-	return null;
+	return known ? null : 'sniff';
 }
 
-/** The first file of a drop or paste, or null (text, links and empty transfers have none). */
+/**
+ * The file of a drop or paste to use: the first that says it is an image, else the first file (its
+ * bytes may still show an image), or null (text, links and empty transfers have none).
+ */
 export function firstFile(transfer: { files: FileList | null } | null | undefined): File | null {
-	const files = transfer?.files;
-	return files && files.length > 0 ? files[0] : null;
+	const files = Array.from(transfer?.files ?? []);
+	const saysImage = (f: File) => checkImageFile({ name: f.name, type: f.type, size: 0 }) === null;
+	return files.find(saysImage) ?? files[0] ?? null;
 }
 
 /** A drag carries files (as opposed to text or a link), so the drop zone should light up. */

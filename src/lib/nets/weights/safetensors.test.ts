@@ -57,13 +57,16 @@ describe('readSafetensors', () => {
 		const f16 = [0x3c00, 0xc000, 0x0001, 0x7c00];
 		const bf16 = [0x3f80, 0xbf00];
 		const header = {
-			h: { dtype: 'F16', shape: [4], data_offsets: [1, 9] },
-			b: { dtype: 'BF16', shape: [2], data_offsets: [9, 13] }
+			h: { dtype: 'F16', shape: [4], data_offsets: [0, 8] },
+			b: { dtype: 'BF16', shape: [2], data_offsets: [8, 12] }
 		};
-		const bytes = rawFile(header, 13);
-		const data = new DataView(bytes.buffer, bytes.byteLength - 13);
-		f16.forEach((v, i) => data.setUint16(1 + 2 * i, v, true));
-		bf16.forEach((v, i) => data.setUint16(9 + 2 * i, v, true));
+		// A header of odd length, so that the data section starts at an odd byte of the buffer.
+		const json = JSON.stringify(header);
+		const bytes = rawFile(json.length % 2 ? json : `${json} `, 12);
+		expect((bytes.byteLength - 12) % 2).toBe(1);
+		const data = new DataView(bytes.buffer, bytes.byteLength - 12);
+		f16.forEach((v, i) => data.setUint16(2 * i, v, true));
+		bf16.forEach((v, i) => data.setUint16(8 + 2 * i, v, true));
 		const file = readSafetensors(bytes);
 		expect(Array.from(file.tensors.get('h')!.values as Float32Array)).toEqual([1, -2, 2 ** -24, Infinity]);
 		expect(Array.from(file.tensors.get('b')!.values as Float32Array)).toEqual([1, -0.5]);
@@ -112,11 +115,22 @@ describe('readSafetensors rejects bad files', () => {
 	});
 	it('unknown dtype', () => {
 		const err = expectError(
-			rawFile({ t: { dtype: 'F64', shape: [1], data_offsets: [0, 8] } }, 8),
+			rawFile({ t: { dtype: 'F128', shape: [1], data_offsets: [0, 16] } }, 16),
 			'unknown-dtype',
 			't'
 		);
-		expect(err.found).toBe('F64');
+		expect(err.found).toBe('F128');
+	});
+	it.each([
+		['F64', 8],
+		['I8', 1],
+		['U8', 1],
+		['I32', 4]
+	])('a valid %s file: its header reads, its data is refused as unsupported-dtype', (dtype, size) => {
+		const file = rawFile({ t: { dtype, shape: [2], data_offsets: [0, 2 * size] } }, 2 * size);
+		expect(readSafetensorsHeader(file)?.entries[0]).toMatchObject({ name: 't', dtype, shape: [2] });
+		const err = expectError(file, 'unsupported-dtype', 't');
+		expect(err.found).toBe(dtype);
 	});
 	it('bad shape', () => {
 		expectError(rawFile({ t: { dtype: 'F32', shape: [-1], data_offsets: [0, 4] } }, 4), 'bad-entry', 't');
@@ -127,7 +141,7 @@ describe('readSafetensors rejects bad files', () => {
 	});
 	it('offsets out of range', () => {
 		expectError(
-			rawFile({ t: { dtype: 'F32', shape: [2], data_offsets: [4, 12] } }, 8),
+			rawFile({ t: { dtype: 'F32', shape: [3], data_offsets: [0, 12] } }, 8),
 			'offset-out-of-range',
 			't'
 		);
@@ -143,6 +157,16 @@ describe('readSafetensors rejects bad files', () => {
 			b: { dtype: 'F32', shape: [2], data_offsets: [4, 12] }
 		};
 		const err = expectError(rawFile(header, 12), 'overlap', 'b');
+		expect(err.expected).toContain('a');
+	});
+	it('a hole in the data: a tensor after the start, or after a gap', () => {
+		expectError(rawFile({ t: { dtype: 'F32', shape: [2], data_offsets: [4, 12] } }, 12), 'hole', 't');
+		const header = {
+			a: { dtype: 'F32', shape: [1], data_offsets: [0, 4] },
+			// A counter declared 3 GB into the data: a hole, refused from the header.
+			b: { dtype: 'I64', shape: [1], data_offsets: [3e9, 3e9 + 8] }
+		};
+		const err = expectError(rawFile(header, 4), 'hole', 'b', readSafetensorsHeader);
 		expect(err.expected).toContain('a');
 	});
 	it('byte length that does not match shape × dtype size', () => {
@@ -222,7 +246,8 @@ describe('readSafetensorsHeader', () => {
 
 	it.each<[string, unknown, SafetensorsErrorCode]>([
 		['invalid JSON', '{"t": 1', 'bad-json'],
-		['unknown dtype', { t: { dtype: 'F64', shape: [1], data_offsets: [0, 8] } }, 'unknown-dtype'],
+		['unknown dtype', { t: { dtype: 'F128', shape: [1], data_offsets: [0, 16] } }, 'unknown-dtype'],
+		['a hole', { t: { dtype: 'F32', shape: [1], data_offsets: [4, 8] } }, 'hole'],
 		[
 			'a prototype key as dtype',
 			{ t: { dtype: 'toString', shape: [1], data_offsets: [0, 8] } },

@@ -5,16 +5,39 @@
  * then the data; offsets are relative to the start of the data.
  *
  * Every check a hostile or broken file could fail is made before any tensor is decoded: declared header
- * length within the file and at most 100 MB, valid JSON, known dtypes, integer shapes, offsets inside
- * the data, no two tensors overlapping, byte length = product(shape) × dtype size. All but "inside the
- * data" need only the header, so `readSafetensorsHeader` makes them on the first bytes of a download
- * and `readSafetensors` reuses it. Float tensors (F32, F16, BF16) decode to Float32Array, I64 to
- * BigInt64Array.
+ * length within the file and at most 100 MB, valid JSON, dtypes of the format, integer shapes, offsets
+ * inside the data, tensors that neither overlap nor leave holes (the format requires the data to be
+ * covered exactly), byte length = product(shape) × dtype size. All but "inside the data" need only the
+ * header, so `readSafetensorsHeader` makes them on the first bytes of a download and `readSafetensors`
+ * reuses it. Every dtype of the format is read in a header; only F32, F16, BF16 (decoded to
+ * Float32Array) and I64 (BigInt64Array) are decoded, others are refused as 'unsupported-dtype'.
  */
 
+/** The dtypes we decode. */
 export type Dtype = 'F32' | 'F16' | 'BF16' | 'I64';
 
 export const DTYPE_BYTES: Record<Dtype, number> = { F32: 4, F16: 2, BF16: 2, I64: 8 };
+
+/** Every dtype of the safetensors format (huggingface/safetensors `Dtype`), with its size in bytes. */
+export const STORED_DTYPE_BYTES = {
+	...DTYPE_BYTES,
+	BOOL: 1,
+	U8: 1,
+	I8: 1,
+	F8_E5M2: 1,
+	F8_E4M3: 1,
+	I16: 2,
+	U16: 2,
+	I32: 4,
+	U32: 4,
+	F64: 8,
+	U64: 8
+} as const;
+
+/** A dtype a valid safetensors file may declare; `Dtype` are the ones we decode. */
+export type StoredDtype = keyof typeof STORED_DTYPE_BYTES;
+
+export const isSupportedDtype = (dtype: StoredDtype): dtype is Dtype => Object.hasOwn(DTYPE_BYTES, dtype);
 
 export const MAX_HEADER_BYTES = 100 * 1024 * 1024;
 
@@ -24,8 +47,10 @@ export type SafetensorsErrorCode =
 	| 'bad-json'
 	| 'bad-entry'
 	| 'unknown-dtype'
+	| 'unsupported-dtype'
 	| 'offset-out-of-range'
 	| 'overlap'
+	| 'hole'
 	| 'byte-length';
 
 /** A malformed safetensors file; `key` names the tensor (or 'header'), `expected` / `found` the values. */
@@ -61,7 +86,7 @@ export interface SafetensorsFile {
 /** One tensor as the header declares it; `begin` / `end` are byte offsets into the data section. */
 export interface SafetensorsHeaderEntry {
 	name: string;
-	dtype: Dtype;
+	dtype: StoredDtype;
 	shape: number[];
 	begin: number;
 	end: number;
@@ -137,8 +162,9 @@ function parseEntry(name: string, value: unknown): SafetensorsHeaderEntry {
 	if (!isPlainObject(value))
 		throw new SafetensorsError('bad-entry', name, 'an object', JSON.stringify(value));
 	const { dtype, shape, data_offsets: offsets } = value;
-	if (typeof dtype !== 'string' || !Object.hasOwn(DTYPE_BYTES, dtype)) {
-		throw new SafetensorsError('unknown-dtype', name, Object.keys(DTYPE_BYTES).join(' | '), String(dtype));
+	if (typeof dtype !== 'string' || !Object.hasOwn(STORED_DTYPE_BYTES, dtype)) {
+		const known = Object.keys(STORED_DTYPE_BYTES).join(' | ');
+		throw new SafetensorsError('unknown-dtype', name, known, String(dtype).slice(0, 40));
 	}
 	if (!Array.isArray(shape) || !shape.every(isCount)) {
 		throw new SafetensorsError(
@@ -155,7 +181,8 @@ function parseEntry(name: string, value: unknown): SafetensorsHeaderEntry {
 	if (begin > end) {
 		throw new SafetensorsError('offset-out-of-range', name, '0 <= begin <= end', `[${begin}, ${end}]`);
 	}
-	const expectedBytes = shape.reduce((a: number, b: number) => a * b, 1) * DTYPE_BYTES[dtype as Dtype];
+	const expectedBytes =
+		shape.reduce((a: number, b: number) => a * b, 1) * STORED_DTYPE_BYTES[dtype as StoredDtype];
 	if (end - begin !== expectedBytes) {
 		throw new SafetensorsError(
 			'byte-length',
@@ -164,28 +191,43 @@ function parseEntry(name: string, value: unknown): SafetensorsHeaderEntry {
 			`${end - begin} bytes`
 		);
 	}
-	return { name, dtype: dtype as Dtype, shape: shape as number[], begin, end };
+	return { name, dtype: dtype as StoredDtype, shape: shape as number[], begin, end };
 }
 
-function checkOverlaps(entries: SafetensorsHeaderEntry[]): void {
+/**
+ * Tensors must tile the data section: no overlap, and no hole (a hole would let a header declare a
+ * data section of any size, and the reader allocate it, with one tiny tensor at a huge offset).
+ */
+function checkLayout(entries: SafetensorsHeaderEntry[]): void {
 	const sorted = entries.filter((e) => e.end > e.begin).sort((a, b) => a.begin - b.begin);
-	for (let i = 1; i < sorted.length; i++) {
-		const prev = sorted[i - 1];
-		if (sorted[i].begin < prev.end) {
+	let covered = 0;
+	let previous = 'the start of the data';
+	for (const entry of sorted) {
+		if (entry.begin < covered) {
 			throw new SafetensorsError(
 				'overlap',
-				sorted[i].name,
-				`begin >= ${prev.end} (end of ${prev.name})`,
-				`begin ${sorted[i].begin}`
+				entry.name,
+				`begin >= ${covered} (end of ${previous})`,
+				`begin ${entry.begin}`
 			);
 		}
+		if (entry.begin > covered) {
+			throw new SafetensorsError(
+				'hole',
+				entry.name,
+				`begin = ${covered} (end of ${previous})`,
+				`begin ${entry.begin}`
+			);
+		}
+		covered = entry.end;
+		previous = entry.name;
 	}
 }
 
 /**
  * Reads and validates the header from the first bytes of a file: null until all 8 + N header bytes
  * are present, then everything `readSafetensors` checks except that the data has arrived (declared
- * length, JSON, metadata, dtypes, shapes, offsets, overlaps, byte lengths). Throws SafetensorsError,
+ * length, JSON, metadata, dtypes, shapes, offsets, overlaps and holes, byte lengths). Throws SafetensorsError,
  * early where the bytes present already rule the file out (see `safetensorsHeaderEnd`).
  */
 export function readSafetensorsHeader(prefix: Uint8Array | ArrayBuffer): SafetensorsHeader | null {
@@ -197,7 +239,7 @@ export function readSafetensorsHeader(prefix: Uint8Array | ArrayBuffer): Safeten
 	const entries = Object.entries(json)
 		.filter(([name]) => name !== '__metadata__')
 		.map(([name, value]) => parseEntry(name, value));
-	checkOverlaps(entries);
+	checkLayout(entries);
 	const dataBytes = entries.reduce((most, e) => Math.max(most, e.end), 0);
 	return { dataStart, dataBytes, metadata, entries };
 }
@@ -234,7 +276,10 @@ function f16Values(): Float32Array {
 	return f16Table;
 }
 
-function decode(bytes: Uint8Array, entry: SafetensorsHeaderEntry): Float32Array | BigInt64Array {
+function decode(
+	bytes: Uint8Array,
+	entry: SafetensorsHeaderEntry & { dtype: Dtype }
+): Float32Array | BigInt64Array {
 	// A fresh, aligned copy (Node's Buffer.slice would return a view into a shared pool instead).
 	const chunk = new Uint8Array(entry.end - entry.begin);
 	chunk.set(bytes.subarray(entry.begin, entry.end));
@@ -267,8 +312,13 @@ export function readSafetensors(input: Uint8Array | ArrayBuffer): SafetensorsFil
 			`[${outside.begin}, ${outside.end}]`
 		);
 	}
+	const unsupported = header.entries.find((e) => !isSupportedDtype(e.dtype));
+	if (unsupported) {
+		const { name, dtype } = unsupported;
+		throw new SafetensorsError('unsupported-dtype', name, Object.keys(DTYPE_BYTES).join(' | '), dtype);
+	}
 	const tensors = new Map<string, TensorEntry>();
-	for (const e of header.entries)
+	for (const e of header.entries as (SafetensorsHeaderEntry & { dtype: Dtype })[])
 		tensors.set(e.name, { name: e.name, dtype: e.dtype, shape: e.shape, values: decode(data, e) });
 	return { metadata: header.metadata, tensors };
 }

@@ -1,15 +1,17 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { efficientnet } from '../spec/efficientnet';
 import { ghostnet } from '../spec/ghostnet';
 import { timmStateDict } from '../spec/state-dict';
-import { readSafetensorsHeader, writeSafetensors } from './safetensors';
+import { readSafetensors, readSafetensorsHeader, writeSafetensors } from './safetensors';
 import { WeightMappingError } from './timm';
 import {
 	clearWeightsCache,
 	isCached,
 	loadCheckpoint,
 	sniffHeader,
+	STALL_TIMEOUT_MS,
 	WEIGHTS_CACHE_NAME,
 	WeightsError,
 	type LoadOptions,
@@ -81,6 +83,8 @@ interface FakeServerFile {
 	stopAfter?: number;
 	failAfter?: number;
 	contentLength?: boolean;
+	/** Bytes per chunk after the first few (default 1 MB). */
+	chunk?: number;
 }
 
 /** fetch as the hub or a static host would answer, recording each request. */
@@ -499,5 +503,222 @@ describe('sniffHeader', () => {
 		const notJson = efficientnetFile.slice(0, 9);
 		notJson[8] = 0x5b; // '[' instead of '{'
 		expect(() => sniffHeader(notJson)).toThrow(expect.objectContaining({ code: 'invalid-file' }));
+	});
+});
+
+/** A safetensors file from tensors given as raw bytes (offsets contiguous, in order); `declare` adds
+ * tensors to the header only, after the others, whose data the file does not have. */
+function rawCheckpoint(
+	tensors: { name: string; dtype: string; shape: number[]; data: Uint8Array }[],
+	declare: { name: string; dtype: string; shape: number[]; bytes: number }[] = []
+): Uint8Array {
+	const header: Record<string, unknown> = {};
+	let offset = 0;
+	for (const t of [...tensors, ...declare]) {
+		const bytes = 'data' in t ? t.data.byteLength : t.bytes;
+		header[t.name] = { dtype: t.dtype, shape: t.shape, data_offsets: [offset, offset + bytes] };
+		offset += bytes;
+	}
+	const json = new TextEncoder().encode(JSON.stringify(header));
+	const dataBytes = tensors.reduce((n, t) => n + t.data.byteLength, 0);
+	const out = new Uint8Array(8 + json.byteLength + dataBytes);
+	new DataView(out.buffer).setBigUint64(0, BigInt(json.byteLength), true);
+	out.set(json, 8);
+	let at = 8 + json.byteLength;
+	for (const t of tensors) {
+		out.set(t.data, at);
+		at += t.data.byteLength;
+	}
+	return out;
+}
+
+/** The hub-like EfficientNet-B0 file's tensors as raw bytes, each float converted by `floats`. */
+function efficientnetTensors(
+	floats: { dtype: string; convert: (v: Float32Array) => ArrayBufferView } = {
+		dtype: 'F32',
+		convert: (v) => v
+	}
+) {
+	const file = readSafetensors(efficientnetFile);
+	return [...file.tensors.values()].map((t) => {
+		const view = t.dtype === 'I64' ? t.values : floats.convert(t.values as Float32Array);
+		const data = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+		return { name: t.name, dtype: t.dtype === 'I64' ? 'I64' : floats.dtype, shape: t.shape, data };
+	});
+}
+
+/** The hub-like EfficientNet-B0 file with some float values changed. */
+function withValues(edit: (name: string, values: Float32Array) => void): Uint8Array {
+	const file = readSafetensors(efficientnetFile);
+	const tensors = [...file.tensors.values()].map(({ name, shape, values }) => {
+		if (values instanceof Float32Array) edit(name, values);
+		return { name, shape, values };
+	});
+	return writeSafetensors(tensors, file.metadata);
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+describe('bad weight files (issue 17)', () => {
+	it('refuses a single NaN, and all-infinite weights, naming the tensor', async () => {
+		const oneNaN = withValues((name, v) => name === 'classifier.bias' && (v[3] = NaN));
+		const allInf = withValues((_, v) => v.fill(Infinity));
+		for (const body of [oneNaN, allInf]) {
+			const { fetch } = fakeFetch({ [EFFICIENTNET_URL]: { body } });
+			const error = await failure(loadCheckpoint(EFFICIENTNET, hub, { ...noCache, fetch }));
+			expect(error.code).toBe('non-finite');
+			expect(error.url).toBe(EFFICIENTNET_URL);
+		}
+		const { fetch } = fakeFetch({ [EFFICIENTNET_URL]: { body: oneNaN } });
+		const error = await failure(loadCheckpoint(EFFICIENTNET, hub, { ...noCache, fetch }));
+		expect(error.detail).toBe('classifier.bias: 1 of 1000 values are NaN or infinite');
+	});
+
+	it('says a valid F64 or I8 checkpoint has a dtype we do not read, at the header', async () => {
+		const f64 = rawCheckpoint(efficientnetTensors({ dtype: 'F64', convert: (v) => Float64Array.from(v) }));
+		const i8 = rawCheckpoint(efficientnetTensors({ dtype: 'I8', convert: (v) => Int8Array.from(v) }));
+		for (const body of [f64, i8]) {
+			const { fetch, pulled } = fakeFetch({ [EFFICIENTNET_URL]: { body, chunk: 1 << 16 } });
+			const error = await failure(loadCheckpoint(EFFICIENTNET, hub, { ...noCache, fetch }));
+			expect(error.code).toBe('unsupported-dtype');
+			// Stopped at the header (about 30 kB; read ahead by a chunk or two of 64 kB).
+			expect(pulled[0]).toBeLessThan(300_000);
+		}
+	});
+
+	it('says a header {} holds no tensors', async () => {
+		const file = new File([rawCheckpoint([]) as BlobPart], 'empty.safetensors');
+		expect((await failure(loadCheckpoint(EFFICIENTNET, { kind: 'file', file }))).code).toBe('no-tensors');
+	});
+
+	it('checks a 3 GB declared counter against the file size before allocating it', async () => {
+		const huge = { name: 'bn2.num_batches_tracked', dtype: 'I64', shape: [375_000_000], bytes: 3e9 };
+		const tensors = efficientnetTensors().filter((t) => t.name !== huge.name);
+		const body = rawCheckpoint(tensors, [huge]);
+		// A local file: its size is known before any byte is read; the data is never read.
+		const file = new File([body as BlobPart], 'huge.safetensors');
+		const read: number[] = [];
+		const options = { onProgress: (p: WeightsProgress) => read.push(p.loaded) };
+		const local = await failure(loadCheckpoint(EFFICIENTNET, { kind: 'file', file }, options));
+		expect([local.code, local.detail]).toEqual([
+			'exceeds-file',
+			`the header declares a file of ${body.length + 3e9} bytes; the file has ${body.length} bytes`
+		]);
+		expect(Math.max(...read)).toBeLessThan(body.length / 4);
+		// A download with Content-Length: stopped at the header.
+		const sized = fakeFetch({ [EFFICIENTNET_URL]: { body, chunk: 1 << 16 } });
+		const error = await failure(loadCheckpoint(EFFICIENTNET, hub, { ...noCache, fetch: sized.fetch }));
+		expect(error.code).toBe('exceeds-file');
+		expect(sized.pulled[0]).toBeLessThan(300_000);
+		// Without Content-Length the counter's shape is checked like any tensor's, also at the header.
+		const unsized = fakeFetch({ [EFFICIENTNET_URL]: { body, contentLength: false, chunk: 1 << 16 } });
+		const shape = await failure(loadCheckpoint(EFFICIENTNET, hub, { ...noCache, fetch: unsized.fetch }));
+		expect([shape.code, shape.detail]).toEqual([
+			'wrong-model',
+			'bn2.num_batches_tracked: expected shape [] (a counter of efficientnet_b0), found [375000000]'
+		]);
+		expect(unsized.pulled[0]).toBeLessThan(300_000);
+	});
+
+	it('refuses a header longer than the file after its first 9 bytes', async () => {
+		const body = new Uint8Array(1000);
+		new DataView(body.buffer).setBigUint64(0, 50_000_000n, true);
+		body[8] = 0x7b;
+		const file = new File([body as BlobPart], 'x.safetensors');
+		const error = await failure(loadCheckpoint(EFFICIENTNET, { kind: 'file', file }));
+		expect(error.code).toBe('exceeds-file');
+	});
+});
+
+describe('stalled downloads (issue 17)', () => {
+	/** fetch whose response never comes (until aborted). */
+	const silent = vi.fn(
+		(_: RequestInfo | URL, init?: RequestInit) =>
+			new Promise<Response>((_, reject) =>
+				init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))
+			)
+	);
+
+	it('gives up after STALL_TIMEOUT_MS (30 s) without response headers, not before', async () => {
+		expect(STALL_TIMEOUT_MS).toBe(30_000);
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		try {
+			const fetch = silent as unknown as typeof globalThis.fetch;
+			let settled = false;
+			const result = failure(loadCheckpoint(EFFICIENTNET, hub, { ...noCache, fetch })).finally(
+				() => (settled = true)
+			);
+			await vi.advanceTimersByTimeAsync(STALL_TIMEOUT_MS - 1);
+			expect(settled).toBe(false);
+			await vi.advanceTimersByTimeAsync(2);
+			const error = await result;
+			expect([error.code, error.url]).toEqual(['stalled', EFFICIENTNET_URL]);
+			expect(silent.mock.calls[0][1]?.signal?.aborted).toBe(true);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it('gives up when the body stops after 1 MB, and a retry then loads', async () => {
+		let cancelled = false;
+		const stalling = vi.fn(async () => {
+			let sent = false;
+			const body = new ReadableStream<Uint8Array>({
+				pull: (controller) => {
+					if (sent) return new Promise<void>(() => {});
+					sent = true;
+					controller.enqueue(efficientnetFile.slice(0, 1 << 20));
+				},
+				cancel: () => void (cancelled = true)
+			});
+			return new Response(body, { headers: { 'content-length': String(efficientnetFile.length) } });
+		}) as unknown as typeof globalThis.fetch;
+		const error = await failure(
+			loadCheckpoint(EFFICIENTNET, hub, { ...noCache, fetch: stalling, stallTimeoutMs: 50 })
+		);
+		expect([error.code, error.url]).toEqual(['stalled', EFFICIENTNET_URL]);
+		expect(cancelled).toBe(true);
+		const { fetch } = fakeFetch({ [EFFICIENTNET_URL]: { body: efficientnetFile } });
+		const loaded = await loadCheckpoint(EFFICIENTNET, hub, { ...noCache, fetch, stallTimeoutMs: 50 });
+		expect(loaded.byteLength).toBe(efficientnetFile.length);
+	});
+});
+
+describe('SHA-256 (issue 17)', () => {
+	it('checks a download against the hash the hub publishes (X-Linked-Etag or a SHA-256 ETag)', async () => {
+		const hash = sha256(efficientnetFile);
+		const other = sha256(new Uint8Array([1]));
+		const load = (headers: Record<string, string>) =>
+			loadCheckpoint(EFFICIENTNET, hub, {
+				...noCache,
+				fetch: fakeFetch({ [EFFICIENTNET_URL]: { body: efficientnetFile, headers } }).fetch
+			});
+		await expect(load({ 'x-linked-etag': `"${hash}"` })).resolves.toBeTruthy();
+		await expect(load({ etag: `"${hash.toUpperCase()}"` })).resolves.toBeTruthy();
+		const wrong: Record<string, string>[] = [{ 'x-linked-etag': `"${other}"` }, { etag: other }];
+		for (const headers of wrong) {
+			const error = await failure(load(headers));
+			expect([error.code, error.url]).toEqual(['hash-mismatch', EFFICIENTNET_URL]);
+			expect(error.detail).toContain(hash);
+		}
+		// A weak or non-SHA-256 ETag says nothing about the bytes.
+		await expect(load({ etag: `W/"${other}"` })).resolves.toBeTruthy();
+		await expect(load({ etag: '"5d41402abc4b2a76b9719d911017c592"' })).resolves.toBeTruthy();
+	});
+
+	it('records the SHA-256 beside the cache entry, and downloads again when the cached bytes differ', async () => {
+		const storage = new FakeCacheStorage();
+		const { fetch, calls } = fakeFetch({ [EFFICIENTNET_URL]: { body: efficientnetFile } });
+		const options = { fetch, caches: storage.asStorage(), isOnline: () => true };
+		await loadCheckpoint(EFFICIENTNET, hub, options);
+		const entry = storage.stores.get(WEIGHTS_CACHE_NAME)!.get(EFFICIENTNET_URL)!;
+		expect(Object.fromEntries(entry.headers)['x-egn-sha256']).toBe(sha256(efficientnetFile));
+		// One bit flipped on disk: same size, a valid file, different bytes.
+		entry.body[entry.body.length - 1] ^= 1;
+		const again = await loadCheckpoint(EFFICIENTNET, hub, options);
+		expect(again.cache).toBe('stored');
+		expect(calls.length).toBe(2);
+		expect((await loadCheckpoint(EFFICIENTNET, hub, options)).cache).toBe('hit');
+		expect(calls.length).toBe(2);
 	});
 });

@@ -7,57 +7,22 @@
  * header is checked as soon as it has arrived, before the body is downloaded (HTML instead of weights,
  * a malformed or non-safetensors header, and with `checkTimmHeader` a checkpoint of another network:
  * the other family, or the same family with other keys, shapes or dtypes), and the whole file is
- * validated (safetensors reader + timm mapping against the spec) before it is used or cached. Cache
- * Storage keeps validated files under a versioned cache name, keyed by URL, with the byte size stored
- * beside each entry and checked on reuse; without Cache Storage everything still works, only uncached.
- * Everything here works in a Web Worker as well as in a page.
+ * validated (safetensors reader + timm mapping against the spec, every weight finite) before it is
+ * used or cached. A download that makes no progress for STALL_TIMEOUT_MS gives up. Where the server
+ * publishes the file's SHA-256 (the hub's LFS hash, digest.ts), the download is checked against it.
+ * Cache Storage keeps validated files under a versioned cache name, keyed by URL, with the byte size and
+ * the SHA-256 stored beside each entry and checked on reuse; without Cache Storage everything still
+ * works, only uncached. Everything here works in a Web Worker as well as in a page.
  */
-import {
-	readSafetensors,
-	readSafetensorsHeader,
-	safetensorsHeaderEnd,
-	SafetensorsError,
-	type SafetensorsFile,
-	type SafetensorsHeader
-} from './safetensors';
+import { BodyAssembler } from './assemble';
+import { sha256Hex, publishedSha256 } from './digest';
+import { WeightsError, type WeightsErrorCode } from './errors';
+import { readSafetensors, SafetensorsError, type SafetensorsFile } from './safetensors';
 import { checkTimmHeader, mapTimmWeights, WeightMappingError, type MappedWeights } from './timm';
 import type { NetSpec } from '../spec/types';
 
-/** Stable codes of everything that can go wrong, for translated messages. */
-export const WEIGHTS_ERROR_CODES = [
-	'not-found',
-	'http-error',
-	'html-instead-of-weights',
-	'truncated',
-	'wrong-model',
-	'cors-or-network',
-	'offline',
-	'aborted',
-	'invalid-file'
-] as const;
-
-export type WeightsErrorCode = (typeof WEIGHTS_ERROR_CODES)[number];
-
-/** A checkpoint could not be loaded; `code` says why, `detail` is untranslated technical text. */
-export class WeightsError extends Error {
-	readonly code: WeightsErrorCode;
-	readonly url: string | null;
-	/** HTTP status for 'not-found' and 'http-error'. */
-	readonly status: number | null;
-	readonly detail: string;
-	constructor(
-		code: WeightsErrorCode,
-		detail: string,
-		options: { url?: string | null; status?: number | null; cause?: unknown } = {}
-	) {
-		super(`${code}: ${detail}`, { cause: options.cause });
-		this.name = 'WeightsError';
-		this.code = code;
-		this.detail = detail;
-		this.url = options.url ?? null;
-		this.status = options.status ?? null;
-	}
-}
+export { WEIGHTS_ERROR_CODES, WeightsError, type WeightsErrorCode } from './errors';
+export { sniffHeader, type HeaderSniff } from './assemble';
 
 /** Where to load a checkpoint from. */
 export type WeightsSource =
@@ -89,7 +54,16 @@ export interface LoadOptions {
 	caches?: CacheStorage | null;
 	/** Injected in tests; default `navigator.onLine` (true where unknown). */
 	isOnline?: () => boolean;
+	/** Default STALL_TIMEOUT_MS; shorter only in tests (the `egn.stallTimeout.v1` developer setting). */
+	stallTimeoutMs?: number;
 }
+
+/**
+ * A download gives up ('stalled') when nothing arrives for this long: no response headers, or no bytes
+ * of the body. A server that stalls would otherwise leave the reader at "Downloading" until they
+ * cancel. Generous, so that a slow but moving connection (a byte every few seconds) is never cut.
+ */
+export const STALL_TIMEOUT_MS = 30_000;
 
 /**
  * 'hit': read from the cache; 'stored': downloaded and now cached; 'unavailable': no Cache Storage
@@ -112,50 +86,9 @@ export interface LoadedCheckpoint {
 /** Cache Storage names start with this; other versions are deleted. */
 export const WEIGHTS_CACHE_PREFIX = 'egn-weights-';
 /** Bump the version when the cached format or validation changes. */
-export const WEIGHTS_CACHE_NAME = `${WEIGHTS_CACHE_PREFIX}v1`;
+export const WEIGHTS_CACHE_NAME = `${WEIGHTS_CACHE_PREFIX}v2`;
 const SIZE_HEADER = 'x-egn-bytes';
-
-/** What the early header check reads from the first bytes of a file: a validated safetensors header. */
-export interface HeaderSniff extends SafetensorsHeader {
-	/** Tensor names, in header order. */
-	names: string[];
-}
-
-function looksLikeHtml(bytes: Uint8Array): boolean {
-	let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-	while (i < bytes.length && (bytes[i] === 0x20 || (bytes[i] >= 0x09 && bytes[i] <= 0x0d))) i++;
-	return bytes[i] === 0x3c;
-}
-
-function notSafetensors(prefix: Uint8Array, why: string, cause?: unknown): WeightsError {
-	if (looksLikeHtml(prefix))
-		return new WeightsError('html-instead-of-weights', 'the response is an HTML page', { cause });
-	return new WeightsError('invalid-file', `not a safetensors file: ${why}`, { cause });
-}
-
-/** `read(prefix)` with a SafetensorsError turned into 'html-instead-of-weights' or 'invalid-file'. */
-function readPrefix<T>(prefix: Uint8Array, read: (prefix: Uint8Array) => T): T {
-	try {
-		return read(prefix);
-	} catch (error) {
-		if (!(error instanceof SafetensorsError)) throw error;
-		throw notSafetensors(prefix, error.message, error);
-	}
-}
-
-/**
- * Reads the safetensors header from the first bytes of a file (`readSafetensorsHeader`): null while
- * more bytes are needed, a WeightsError ('html-instead-of-weights' or 'invalid-file') thrown as soon
- * as the bytes cannot be a safetensors file. Everything but the data is validated here;
- * `readSafetensors` checks the whole file afterwards.
- */
-export function sniffHeader(prefix: Uint8Array): HeaderSniff | null {
-	const header = readPrefix(prefix, readSafetensorsHeader);
-	return header && { ...header, names: header.entries.map((e) => e.name) };
-}
-
-/** 8 + the declared header length once 8 bytes are in (null before); throws when it cannot be safetensors. */
-const headerEnd = (prefix: Uint8Array) => readPrefix(prefix, safetensorsHeaderEnd);
+const SHA256_HEADER = 'x-egn-sha256';
 
 /** A WeightMappingError (the checkpoint belongs to another network) as 'wrong-model'. */
 function checkModel<T>(check: () => T): T {
@@ -165,74 +98,6 @@ function checkModel<T>(check: () => T): T {
 		if (!(error instanceof WeightMappingError)) throw error;
 		throw new WeightsError('wrong-model', error.message, { cause: error });
 	}
-}
-
-/** Collects a body into one buffer sized from the header, reporting progress. */
-class BodyAssembler {
-	private head: Uint8Array[] = [];
-	private header: HeaderSniff | null = null;
-	private buffer: Uint8Array | null = null;
-	/** Bytes needed before the header can be parsed (9, then 8 + its declared length). */
-	private needed = 9;
-	loaded = 0;
-
-	constructor(
-		private readonly declared: number | null,
-		private readonly onHeader: (header: HeaderSniff) => void
-	) {}
-
-	/** Known total: the header's once it arrived, before that the declared size. */
-	get total(): number | null {
-		return this.header ? this.header.dataStart + this.header.dataBytes : this.declared;
-	}
-
-	push(chunk: Uint8Array): void {
-		if (this.buffer) {
-			const room = this.buffer.length - this.loaded;
-			if (room > 0) this.buffer.set(room < chunk.length ? chunk.subarray(0, room) : chunk, this.loaded);
-			this.loaded += chunk.length;
-			return;
-		}
-		this.head.push(chunk);
-		this.loaded += chunk.length;
-		if (this.loaded < this.needed) return;
-		const prefix = concat(this.head, this.loaded);
-		this.head = [prefix];
-		const header = sniffHeader(prefix);
-		if (!header) {
-			this.needed = headerEnd(prefix) ?? this.needed;
-			return;
-		}
-		this.onHeader(header);
-		this.header = header;
-		this.buffer = new Uint8Array(header.dataStart + header.dataBytes);
-		this.buffer.set(prefix.subarray(0, Math.min(prefix.length, this.buffer.length)));
-		this.head = [];
-	}
-
-	/** The complete file; throws 'truncated' (or 'invalid-file' for no bytes at all). */
-	finish(): Uint8Array {
-		if (this.buffer && this.loaded >= this.buffer.length) return this.buffer;
-		if (this.loaded === 0) throw new WeightsError('invalid-file', 'the file is empty');
-		if (!this.buffer) {
-			const prefix = concat(this.head, this.loaded);
-			if (looksLikeHtml(prefix))
-				throw new WeightsError('html-instead-of-weights', 'the response is an HTML page');
-			throw new WeightsError('truncated', `the file ends inside its header after ${this.loaded} bytes`);
-		}
-		throw new WeightsError('truncated', `received ${this.loaded} of ${this.buffer.length} bytes`);
-	}
-}
-
-function concat(chunks: Uint8Array[], length: number): Uint8Array {
-	if (chunks.length === 1) return chunks[0];
-	const out = new Uint8Array(length);
-	let at = 0;
-	for (const c of chunks) {
-		out.set(c, at);
-		at += c.length;
-	}
-	return out;
 }
 
 interface StreamContext {
@@ -256,10 +121,13 @@ async function readStream(stream: ReadableStream<Uint8Array>, context: StreamCon
 	);
 	const reader = stream.getReader();
 	options.onProgress?.(progressOf(phase, 0, body.total));
+	const stallMs = phase === 'download' ? stallTimeout(options) : null;
+	const next = () =>
+		stallMs === null ? reader.read() : beforeStall(reader.read(), stallMs, () => reader.cancel());
 	try {
 		for (;;) {
 			if (options.signal?.aborted) throw abortError(context.url);
-			const { done, value } = await reader.read();
+			const { done, value } = await next();
 			if (done) break;
 			body.push(value);
 			options.onProgress?.(progressOf(phase, body.loaded, body.total));
@@ -269,6 +137,25 @@ async function readStream(stream: ReadableStream<Uint8Array>, context: StreamCon
 		throw streamError(error, body.loaded, body.total, context);
 	}
 	return body.finish();
+}
+
+const stallTimeout = (options: LoadOptions) => options.stallTimeoutMs ?? STALL_TIMEOUT_MS;
+
+/** `promise`, or a 'stalled' WeightsError once `ms` pass first (`onStall` then releases what waits). */
+async function beforeStall<T>(promise: Promise<T>, ms: number, onStall: () => unknown): Promise<T> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const stalled = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => {
+			// Rejected first: releasing the waiting promise settles it too, and the race takes the first.
+			reject(new WeightsError('stalled', `nothing arrived for ${ms / 1000} s`));
+			Promise.resolve(onStall()).catch(() => {});
+		}, ms);
+	});
+	try {
+		return await Promise.race([promise, stalled]);
+	} finally {
+		clearTimeout(timer);
+	}
 }
 
 function abortError(url: string | null): WeightsError {
@@ -298,25 +185,51 @@ function streamError(error: unknown, loaded: number, total: number | null, conte
 	});
 }
 
-/** Full validation: the safetensors reader, then the timm mapping against the spec. */
+const READER_CODES: Partial<Record<SafetensorsError['code'], WeightsErrorCode>> = {
+	truncated: 'truncated',
+	'unsupported-dtype': 'unsupported-dtype'
+};
+
+/**
+ * Every weight is a finite number: one NaN in a bias makes every probability NaN. Each mapped tensor is
+ * scanned once (`v - v` is 0 for finite values only), where validation runs: the runtime's worker.
+ */
+export function checkFinite(weights: MappedWeights): void {
+	for (const { key, values } of weights.values()) {
+		let bad = 0;
+		for (let i = 0; i < values.length; i++) if (values[i] - values[i] !== 0) bad++;
+		if (bad)
+			throw new WeightsError('non-finite', `${key}: ${bad} of ${values.length} values are NaN or infinite`);
+	}
+}
+
+/** Full validation: the safetensors reader, the timm mapping against the spec, finite weights. */
 export function validateCheckpoint(bytes: Uint8Array, spec: NetSpec) {
 	let file: SafetensorsFile;
 	try {
 		file = readSafetensors(bytes);
 	} catch (error) {
 		if (!(error instanceof SafetensorsError)) throw error;
-		const code = error.code === 'truncated' ? 'truncated' : 'invalid-file';
-		throw new WeightsError(code, error.message, { cause: error });
+		throw new WeightsError(READER_CODES[error.code] ?? 'invalid-file', error.message, { cause: error });
 	}
-	return { weights: checkModel(() => mapTimmWeights(spec, file)), metadata: file.metadata };
+	if (file.tensors.size === 0) throw new WeightsError('no-tensors', 'the header declares no tensors');
+	const weights = checkModel(() => mapTimmWeights(spec, file));
+	checkFinite(weights);
+	return { weights, metadata: file.metadata };
 }
 
 async function fetchResponse(url: string, options: LoadOptions): Promise<Response> {
 	const fetchImpl = options.fetch ?? globalThis.fetch;
+	// Aborted by the caller's signal, or when no response arrives in time (the body shares it).
+	const request = new AbortController();
+	if (options.signal?.aborted) throw abortError(url);
+	options.signal?.addEventListener('abort', () => request.abort(options.signal?.reason), { once: true });
 	let response: Response;
 	try {
-		response = await fetchImpl(url, { signal: options.signal, credentials: 'omit' });
+		const pending = fetchImpl(url, { signal: request.signal, credentials: 'omit' });
+		response = await beforeStall(pending, stallTimeout(options), () => request.abort());
 	} catch (error) {
+		if (error instanceof WeightsError) throw withUrl(error, url);
 		if (isAbort(error, options.signal)) throw abortError(url);
 		if (!online(options)) throw new WeightsError('offline', 'the browser is offline', { url, cause: error });
 		const detail = `request failed (blocked by CORS, DNS or the network): ${(error as Error)?.message ?? error}`;
@@ -385,6 +298,9 @@ async function readCached(cache: Cache, url: string, spec: NetSpec, options: Loa
 		const bytes = await readStream(response.body ?? emptyBody(), context);
 		if (bytes.length !== size)
 			throw new WeightsError('truncated', 'cached size differs from the recorded size');
+		const digest = await sha256Hex(bytes);
+		if (!digest || digest !== response.headers.get(SHA256_HEADER))
+			throw new WeightsError('hash-mismatch', 'cached bytes differ from the recorded SHA-256');
 		return { bytes, ...validateCheckpoint(bytes, spec) };
 	} catch (error) {
 		if (error instanceof WeightsError && error.code === 'aborted') throw error;
@@ -393,9 +309,19 @@ async function readCached(cache: Cache, url: string, spec: NetSpec, options: Loa
 	}
 }
 
-async function storeCached(cache: Cache | null, url: string, bytes: Uint8Array): Promise<CacheStatus> {
-	if (!cache) return 'unavailable';
-	const headers = { 'content-type': 'application/octet-stream', [SIZE_HEADER]: String(bytes.length) };
+/** Stores a validated file with its size and SHA-256 (without a hash to check on reuse, it is not kept). */
+async function storeCached(
+	cache: Cache | null,
+	url: string,
+	bytes: Uint8Array,
+	digest: string | null
+): Promise<CacheStatus> {
+	if (!cache || !digest) return 'unavailable';
+	const headers = {
+		'content-type': 'application/octet-stream',
+		[SIZE_HEADER]: String(bytes.length),
+		[SHA256_HEADER]: digest
+	};
 	try {
 		await cache.put(url, new Response(bytes as Uint8Array<ArrayBuffer>, { headers }));
 		return 'stored';
@@ -411,13 +337,19 @@ async function loadFromUrl(spec: NetSpec, url: string, options: LoadOptions) {
 	const response = await fetchResponse(url, options);
 	const context: StreamContext = { phase: 'download', declared: declaredSize(response), spec, options, url };
 	const bytes = await readStream(response.body ?? emptyBody(), context);
+	const digest = await sha256Hex(bytes);
+	const published = publishedSha256(response.headers);
+	if (digest && published && digest !== published) {
+		const detail = `the bytes' SHA-256 is ${digest}; the server publishes ${published}`;
+		throw new WeightsError('hash-mismatch', detail, { url });
+	}
 	let validated: ReturnType<typeof validateCheckpoint>;
 	try {
 		validated = validateCheckpoint(bytes, spec);
 	} catch (error) {
 		throw withUrl(error, url);
 	}
-	return { bytes, ...validated, cache: await storeCached(cache, url, bytes) };
+	return { bytes, ...validated, cache: await storeCached(cache, url, bytes, digest) };
 }
 
 /** The same error with `url` filled in (header and validation errors are raised before the URL is known). */

@@ -151,6 +151,26 @@ describe('mapTimmWeights rejects mismatched checkpoints', () => {
 		const err = mappingError(() => mapTimmWeights(ghostnet({ width: 0.25, numClasses: 1000 }), smallGhost()));
 		expect(err.mismatched.map((m) => m.key)).toEqual(['classifier.weight', 'classifier.bias']);
 	});
+	it('checks counters like every other tensor: only of a BatchNorm of the spec, I64 scalars', () => {
+		const counter = 'bn1.num_batches_tracked';
+		const stray = edited(smallGhost(), (t) => [
+			...t,
+			{ name: 'conv_stem.num_batches_tracked', shape: [], values: new BigInt64Array(1) }
+		]);
+		const keys = mappingError(() => mapTimmWeights(ghostSpec, stray));
+		expect([keys.code, keys.unexpected]).toEqual(['keys', ['conv_stem.num_batches_tracked']]);
+		// A counter declared as 3 GB, shown here at a size a test can write: any shape but [] is refused.
+		const huge = edited(smallGhost(), (t) =>
+			t.map((x) => (x.name === counter ? { ...x, shape: [4], values: new BigInt64Array(4) } : x))
+		);
+		const shape = mappingError(() => mapTimmWeights(ghostSpec, huge));
+		expect([shape.code, shape.key, shape.expected, shape.found]).toEqual(['shape', counter, '[]', '[4]']);
+		const float = edited(smallGhost(), (t) =>
+			t.map((x) => (x.name === counter ? { ...x, values: new Float32Array(1) } : x))
+		);
+		const dtype = mappingError(() => mapTimmWeights(ghostSpec, float));
+		expect([dtype.code, dtype.key, dtype.found]).toEqual(['dtype', counter, 'F32']);
+	});
 	it('an integer tensor where a float is expected', () => {
 		const file = edited(smallGhost(), (t) =>
 			t.map((x) => (x.name === 'bn1.bias' ? { ...x, values: new BigInt64Array(x.shape[0]) } : x))

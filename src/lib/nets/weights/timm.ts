@@ -3,7 +3,9 @@
  *
  * Checks a checkpoint against everything a resolved spec expects (facts.md D): the family, every key,
  * every shape and the dtypes (`checkTimmHeader` makes these checks on the header alone, before a
- * download's data has arrived); ignores `num_batches_tracked`; then converts PyTorch layouts to tfjs:
+ * download's data has arrived); BatchNorm's `num_batches_tracked` counters are optional and never read,
+ * but checked like the rest (a BatchNorm of the spec, an I64 scalar), so that no declared tensor escapes
+ * the checks; then converts PyTorch layouts to tfjs:
  * - conv weight OIHW [out, in, kh, kw] → HWIO [kh, kw, in, out];
  * - depthwise weight [C·m, 1, kh, kw] → [kh, kw, C, m] (m = channel multiplier; output channel c·m + j
  *   in both frameworks, so the Ghost cheap op with m = s − 1 maps the same way);
@@ -11,7 +13,7 @@
  */
 import type { Family, Layer, NetSpec } from '../spec/types';
 import { timmStateDict, type StateDictEntry } from '../spec/state-dict';
-import type { Dtype, SafetensorsFile } from './safetensors';
+import type { SafetensorsFile, StoredDtype } from './safetensors';
 
 export type WeightLayout = 'HWIO' | 'HWCM' | 'IO' | 'C';
 
@@ -67,7 +69,13 @@ export class WeightMappingError extends Error {
 	}
 }
 
-const isCounter = (key: string) => key.endsWith('num_batches_tracked');
+const COUNTER = 'num_batches_tracked';
+/** `<bn>.num_batches_tracked` of a BatchNorm the checkpoint must have (its running mean is expected). */
+const isCounterOf = (key: string, expected: Set<string>) =>
+	key.endsWith(`.${COUNTER}`) && expected.has(`${key.slice(0, -COUNTER.length)}running_mean`);
+/** What PyTorch saves for a counter: a 0-d int64 tensor. */
+const COUNTER_SHAPE: number[] = [];
+const COUNTER_DTYPE: StoredDtype = 'I64';
 const fmt = (shape: number[]) => `[${shape.join(', ')}]`;
 const list = (keys: string[]) =>
 	keys.length > 5 ? `${keys.slice(0, 5).join(', ')} … (${keys.length} in all)` : keys.join(', ');
@@ -78,13 +86,13 @@ const list = (keys: string[]) =>
  */
 export interface CheckpointHeader {
 	metadata: Record<string, string>;
-	entries: readonly { name: string; dtype: Dtype; shape: readonly number[] }[];
+	entries: readonly { name: string; dtype: StoredDtype; shape: readonly number[] }[];
 }
 
 const headerOf = (file: SafetensorsFile | CheckpointHeader): CheckpointHeader =>
 	'tensors' in file ? { metadata: file.metadata, entries: [...file.tensors.values()] } : file;
 
-const FLOAT_DTYPES: readonly Dtype[] = ['F32', 'F16', 'BF16'];
+const FLOAT_DTYPES: readonly StoredDtype[] = ['F32', 'F16', 'BF16'];
 
 /** The family a checkpoint (or its header) belongs to: metadata `family`, else recognised from key names. */
 export function checkpointFamily(file: SafetensorsFile | CheckpointHeader): Family | null {
@@ -111,7 +119,7 @@ function checkFamily(spec: NetSpec, header: CheckpointHeader): void {
 function checkKeys(spec: NetSpec, names: string[], expected: Set<string>): void {
 	const present = new Set(names);
 	const missing = [...expected].filter((k) => !present.has(k));
-	const unexpected = names.filter((k) => !expected.has(k) && !isCounter(k));
+	const unexpected = names.filter((k) => !expected.has(k) && !isCounterOf(k, expected));
 	if (missing.length === 0 && unexpected.length === 0) return;
 	const parts = [
 		missing.length ? `missing ${list(missing)}` : '',
@@ -162,13 +170,38 @@ function checkDtypes(expected: StateDictEntry[], found: HeaderEntries): void {
 	}
 }
 
+/** The counters that are present (checkKeys let only those of the spec's BatchNorms through). */
+function checkCounters(spec: NetSpec, header: CheckpointHeader, expected: Set<string>): void {
+	for (const { name, shape, dtype } of header.entries) {
+		if (expected.has(name) || !isCounterOf(name, expected)) continue;
+		if (shape.length !== 0) {
+			const detail = { key: name, expected: fmt(COUNTER_SHAPE), found: fmt([...shape]) };
+			const mismatched = [{ key: name, expected: COUNTER_SHAPE, found: [...shape] }];
+			throw new WeightMappingError(
+				'shape',
+				{ ...detail, mismatched },
+				`${name}: expected shape [] (a counter of ${spec.name}), found ${detail.found}`
+			);
+		}
+		if (dtype !== COUNTER_DTYPE) {
+			throw new WeightMappingError(
+				'dtype',
+				{ key: name, expected: COUNTER_DTYPE, found: dtype },
+				`${name}: expected an I64 counter, found ${dtype}`
+			);
+		}
+	}
+}
+
 function checkAgainst(spec: NetSpec, header: CheckpointHeader, expected: StateDictEntry[]): void {
 	checkFamily(spec, header);
 	const names = header.entries.map((e) => e.name);
-	checkKeys(spec, names, new Set(expected.map((e) => e.key)));
+	const keys = new Set(expected.map((e) => e.key));
+	checkKeys(spec, names, keys);
 	const found: HeaderEntries = new Map(header.entries.map((e) => [e.name, e]));
 	checkShapes(spec, expected, found);
 	checkDtypes(expected, found);
+	checkCounters(spec, header, keys);
 }
 
 /**

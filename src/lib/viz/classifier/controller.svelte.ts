@@ -36,7 +36,8 @@ const READ_ERRORS: ReadonlySet<string> = new Set([
 	'decode-failed',
 	'empty-image',
 	'cross-origin',
-	'no-canvas'
+	'no-canvas',
+	'too-many-pixels'
 ]);
 
 /** An ImageReadError from the runtime (matched by name and code: it crossed from the worker). */

@@ -12,6 +12,8 @@ const limitMp = Math.round(MAX_IMAGE_PIXELS / 1e6);
 const MESSAGES: Record<Language, Record<ImageProblem, string>> = {
 	en: {
 		'not-an-image': 'This file is not an image. Choose a JPEG, PNG, WebP or GIF file.',
+		'svg-unsupported':
+			'SVG drawings cannot be used here: the networks need pixels. Export the drawing as a PNG and choose that.',
 		'too-large': `This file is larger than ${limitMb} MB. Choose a smaller image.`,
 		'too-many-pixels': `This image has more than ${limitMp} megapixels, too many to decode safely in a browser tab. Choose a smaller image.`,
 		'nothing-found': 'There was no image in what you dropped or pasted. Use an image file or a copied image.',
@@ -31,6 +33,7 @@ const MESSAGES: Record<Language, Record<ImageProblem, string>> = {
 	},
 	zh: {
 		'not-an-image': '这不是图片文件。请选择 JPEG、PNG、WebP 或 GIF 图片。',
+		'svg-unsupported': '这里不能使用 SVG 矢量图：网络需要像素。请把它导出为 PNG 再选择。',
 		'too-large': `文件超过 ${limitMb} MB，请选择小一些的图片。`,
 		'too-many-pixels': `这张图片超过 ${limitMp} 百万像素，在浏览器标签页里解码可能耗尽内存。请选择小一些的图片。`,
 		'nothing-found': '拖入或粘贴的内容里没有图片。请使用图片文件，或复制一张图片后粘贴。',

@@ -63,7 +63,8 @@ const READ_ERRORS: ReadonlySet<string> = new Set([
 	'decode-failed',
 	'empty-image',
 	'cross-origin',
-	'no-canvas'
+	'no-canvas',
+	'too-many-pixels'
 ]);
 
 /** An unreadable image as the picker's problem (the runtime's ImageReadError, matched by name). */

@@ -28,4 +28,16 @@ describe('weightErrorMessage', () => {
 		expect(weightErrorMessage(failure('cors-or-network'), 'm', 'zh')).toContain('127.0.0.1:9');
 		expect(weightErrorMessage(failure('wrong-model'), 'EfficientNet-B0', 'en')).toContain('EfficientNet-B0');
 	});
+	it('says what is wrong with a valid file we cannot use, not that it is no safetensors file', () => {
+		expect(weightErrorMessage(failure('unsupported-dtype'), 'm', 'en')).toMatch(/number type.*F32/);
+		expect(weightErrorMessage(failure('no-tensors'), 'm', 'en')).toMatch(/no tensors/);
+		expect(weightErrorMessage(failure('exceeds-file'), 'm', 'en')).toMatch(
+			/declares more bytes than the file has/
+		);
+		expect(weightErrorMessage(failure('non-finite'), 'm', 'zh')).toMatch(/NaN/);
+	});
+	it('gives the stall timeout in seconds, in both languages', () => {
+		expect(weightErrorMessage(failure('stalled'), 'm', 'en')).toContain('30 seconds');
+		expect(weightErrorMessage(failure('stalled'), 'm', 'zh')).toContain('30 秒');
+	});
 });

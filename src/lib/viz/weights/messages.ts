@@ -1,6 +1,9 @@
 /** Reader-facing text for every weight failure, in both languages (pure). */
 import type { Language } from '$lib/content/languages';
 import type { WeightErrorCode, WeightFailure } from '$lib/live/weight-errors';
+import { STALL_TIMEOUT_MS } from '$lib/nets';
+
+const stallSeconds = Math.round(STALL_TIMEOUT_MS / 1000);
 
 function hostOf(url: string | null): string {
 	if (!url) return '';
@@ -28,6 +31,17 @@ const MESSAGES: Record<Language, Record<WeightErrorCode, Message>> = {
 		offline: () => 'You are offline. Connect and retry, or choose a weights file you downloaded earlier.',
 		aborted: () => 'Loading was cancelled.',
 		'invalid-file': () => 'This is not a safetensors weights file.',
+		'unsupported-dtype': () =>
+			'This safetensors file stores its weights in a number type this page does not read (it reads 32-bit and 16-bit floats: F32, F16, BF16). Convert the checkpoint to F32.',
+		'no-tensors': () => 'This safetensors file holds no tensors at all: there are no weights in it.',
+		'exceeds-file': () =>
+			'The file’s header declares more bytes than the file has: it is damaged or was cut short, so nothing of it was read.',
+		'non-finite': () =>
+			'Some weights in this file are not numbers (NaN or infinite), so the network would give meaningless answers. The file is damaged, or comes from a training run that diverged.',
+		stalled: () =>
+			`The download stopped: nothing arrived for ${stallSeconds} seconds. The server or the connection may be stuck; retry, or choose a file.`,
+		'hash-mismatch': () =>
+			'The downloaded file differs from the one the server publishes (its SHA-256 does not match), so it was not used. Retry the download.',
 		'build-failed': (f) =>
 			`The network could not be built on this backend (${f.detail}). Try another backend.`
 	},
@@ -45,6 +59,17 @@ const MESSAGES: Record<Language, Record<WeightErrorCode, Message>> = {
 		offline: () => '当前处于离线状态。请联网后重试，或选择之前下载好的权重文件。',
 		aborted: () => '已取消加载。',
 		'invalid-file': () => '这不是 safetensors 格式的权重文件。',
+		'unsupported-dtype': () =>
+			'这个 safetensors 文件用本页无法读取的数值类型存储权重（本页只读取 32 位和 16 位浮点数：F32、F16、BF16）。请先把检查点转换为 F32。',
+		'no-tensors': () => '这个 safetensors 文件里一个张量也没有：其中没有任何权重。',
+		'exceeds-file': () =>
+			'文件头声明的字节数超过了文件的实际大小：文件已损坏或被截断，因此没有读取其中任何内容。',
+		'non-finite': () =>
+			'这个文件里有些权重不是数值（NaN 或无穷大），网络会因此给出毫无意义的结果。文件可能已损坏，或来自一次发散的训练。',
+		stalled: () =>
+			`下载停住了：${stallSeconds} 秒内没有收到任何数据。服务器或网络连接可能卡住了；请重试，或选择本地文件。`,
+		'hash-mismatch': () =>
+			'下载到的文件与服务器公布的不一致（SHA-256 校验值不符），因此没有使用它。请重新下载。',
 		'build-failed': (f) => `无法在当前后端上构建网络（${f.detail}）。请换一个后端试试。`
 	}
 };
