@@ -52,10 +52,12 @@ export function markScrollRegion(node: HTMLElement, label: string): void {
 export function scrollRegion(label: string): Attachment<HTMLElement> {
 	return (node) => {
 		const update = () => markScrollRegion(node, label);
+		update();
+		// Without ResizeObserver (old browsers, jsdom) the region is judged once, as it is first laid out.
+		if (typeof ResizeObserver === 'undefined') return;
 		const observer = new ResizeObserver(update);
 		observer.observe(node);
 		if (node.firstElementChild) observer.observe(node.firstElementChild);
-		update();
 		return () => observer.disconnect();
 	};
 }
@@ -66,6 +68,7 @@ export function scrollRegion(label: string): Attachment<HTMLElement> {
  */
 export function scrollRegionsWithin(selector: string, label: string): Attachment<HTMLElement> {
 	return (root) => {
+		if (typeof ResizeObserver === 'undefined') return;
 		const seen = new WeakSet<Element>();
 		const resize = new ResizeObserver((entries) => {
 			for (const entry of entries) markScrollRegion(entry.target as HTMLElement, label);
