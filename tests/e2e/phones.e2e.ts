@@ -215,7 +215,7 @@ describe.each(LANGS)('phone interactions (%s, 360 px, touch)', (lang) => {
 	it('the GhostNet table and KaTeX displays scroll sideways as named keyboard stops with a shadow', async () => {
 		const page = await context.newPage();
 		await page.goto(`${baseURL()}/${lang}/ghostnet`, { waitUntil: 'networkidle' });
-		const scroll = page.getByTestId('ghostnet-table').locator('.scroll');
+		const scroll = page.getByTestId('ghostnet-table').locator('.layout > .scroll');
 		await scroll.scrollIntoViewIfNeeded();
 		const region = await scroll.evaluate((el) => ({
 			wider: el.scrollWidth > el.clientWidth,
