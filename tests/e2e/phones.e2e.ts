@@ -136,6 +136,33 @@ describe.each([
 	);
 });
 
+describe.each([
+	['phone', PHONE],
+	['desktop', DESKTOP]
+] as const)('figures drawn to their measured width keep their prerendered height (%s)', (_, device) => {
+	it('the Ghost module, convolution, bottleneck and speed-up figures are as tall before and after hydration', async () => {
+		const heights = async (javaScriptEnabled: boolean) => {
+			const context = await browser.newContext({ ...device, javaScriptEnabled });
+			const page = await context.newPage();
+			await page.goto(`${baseURL()}/en/ghostnet`, { waitUntil: 'networkidle' });
+			const boxes = await page
+				.locator(
+					'[data-testid=ghost-svg], [data-testid=conv-svg], [data-testid=bottleneck-svg], [data-testid=speedup-chart]'
+				)
+				.evaluateAll((svgs) =>
+					svgs.map(
+						(svg) => `${svg.getAttribute('data-testid')} ${svg.getBoundingClientRect().height.toFixed(1)}`
+					)
+				);
+			await context.close();
+			return boxes;
+		};
+		const prerendered = await heights(false);
+		expect(prerendered.length).toBeGreaterThanOrEqual(5);
+		expect(await heights(true)).toEqual(prerendered);
+	});
+});
+
 describe('on a desktop (fine pointer) controls keep their compact size', () => {
 	it('the GhostNet width presets are under 44 px tall without touch', async () => {
 		const context = await browser.newContext(DESKTOP);
