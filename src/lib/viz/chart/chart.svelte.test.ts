@@ -6,6 +6,15 @@ import { stubResizeObserver } from './resize-observer-stub';
 
 stubResizeObserver();
 
+// jsdom has no PointerEvent: a MouseEvent that carries pointerType, as browsers' does.
+globalThis.PointerEvent ??= class extends MouseEvent {
+	pointerType: string;
+	constructor(type: string, init: PointerEventInit = {}) {
+		super(type, init);
+		this.pointerType = init.pointerType ?? '';
+	}
+} as typeof PointerEvent;
+
 const data = [
 	{ x: 1, y: 2, name: 'one' },
 	{ x: 10, y: 5, name: 'ten' },
@@ -54,6 +63,38 @@ describe('Chart with marks', () => {
 		const { container } = render(ChartTestHarness, { data, rule: 10 });
 		await fireEvent.pointerEnter(screen.getByRole('option', { name: 'hundred' }));
 		expect(container.querySelector('.tooltip')?.textContent).toBe('hundred: 9');
+	});
+
+	it('a mouse leaving hides the tooltip; a finger lifting does not', async () => {
+		const { container } = render(ChartTestHarness, { data, rule: 10 });
+		const ten = screen.getByRole('option', { name: 'ten' });
+		await fireEvent.pointerEnter(ten, { pointerType: 'mouse' });
+		await fireEvent.pointerLeave(ten, { pointerType: 'mouse' });
+		expect(container.querySelector('.tooltip')).toBeNull();
+		await fireEvent.pointerEnter(ten, { pointerType: 'touch' });
+		await fireEvent.pointerLeave(ten, { pointerType: 'touch' });
+		expect(container.querySelector('.tooltip')?.textContent).toBe('ten: 5');
+	});
+
+	it('a tap pins the tooltip until a tap elsewhere, a second tap or Escape', async () => {
+		const { container } = render(ChartTestHarness, { data, rule: 10 });
+		const tooltip = () => container.querySelector('.tooltip')?.textContent ?? null;
+		const one = screen.getByRole('option', { name: 'one' });
+		await fireEvent.pointerEnter(one, { pointerType: 'touch' });
+		await fireEvent.click(one);
+		await fireEvent.pointerLeave(one, { pointerType: 'touch' });
+		// Hovering another point (a mouse passing by) does not move a pinned tooltip.
+		await fireEvent.pointerEnter(screen.getByRole('option', { name: 'ten' }), { pointerType: 'mouse' });
+		expect(tooltip()).toBe('one: 2');
+		await fireEvent.pointerDown(document.body);
+		expect(tooltip()).toBeNull();
+		await fireEvent.click(one);
+		expect(tooltip()).toBe('one: 2');
+		await fireEvent.keyDown(document.body, { key: 'Escape' });
+		expect(tooltip()).toBeNull();
+		await fireEvent.click(one);
+		await fireEvent.click(one);
+		expect(tooltip()).toBeNull();
 	});
 
 	it('follows new data', async () => {

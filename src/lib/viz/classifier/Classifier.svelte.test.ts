@@ -4,6 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Request } from '$lib/live/protocol';
 import { fakeSession } from '$lib/live/testing';
 import Classifier from './Classifier.svelte';
+import { stubResizeObserver } from '$lib/viz/chart/resize-observer-stub';
+
+stubResizeObserver();
 
 const FMNIST_NAMES = [
 	'T-shirt/top',

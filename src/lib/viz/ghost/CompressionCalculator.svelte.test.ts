@@ -2,6 +2,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import CompressionCalculator from './CompressionCalculator.svelte';
+import { steppedLogScale } from './slider-scale';
+import { stubResizeObserver } from '$lib/viz/chart/resize-observer-stub';
+
+stubResizeObserver();
 
 const summary = () => screen.getByTestId('calculator-summary').textContent ?? '';
 
@@ -41,9 +45,11 @@ describe('CompressionCalculator', () => {
 
 	it('warns when s is not much smaller than c and when s does not divide n', async () => {
 		render(CompressionCalculator, { lang: 'zh' });
-		await fireEvent.input(screen.getByRole('slider', { name: 'c（输入通道）' }), { target: { value: '8' } });
+		await fireEvent.change(screen.getByRole('spinbutton', { name: 'c（输入通道）' }), {
+			target: { value: '8' }
+		});
 		expect(screen.getByTestId('note-channels').textContent).toContain('s = 2 并不远小于 c = 8');
-		await fireEvent.input(screen.getByRole('slider', { name: 'n（输出特征图）' }), {
+		await fireEvent.change(screen.getByRole('spinbutton', { name: 'n（输出特征图）' }), {
 			target: { value: '63' }
 		});
 		expect(screen.getByTestId('note-divisible').textContent).toContain('⌈n/s⌉ = 32');
@@ -73,7 +79,7 @@ describe('CompressionCalculator', () => {
 
 	it('says how far s·c/(s+c−1) falls short of s relative to s (s = 2, c = 4: 20 %)', async () => {
 		render(CompressionCalculator, { lang: 'en' });
-		await fireEvent.input(screen.getByRole('slider', { name: 'c (input channels)' }), {
+		await fireEvent.change(screen.getByRole('spinbutton', { name: 'c (input channels)' }), {
 			target: { value: '4' }
 		});
 		expect(screen.getByTestId('note-channels').textContent).toContain('= 1.600 falls 20.0% short of s');
@@ -89,8 +95,31 @@ describe('CompressionCalculator', () => {
 		const select = screen.getByRole('combobox');
 		// blocks.0.0.ghost1: 16 → 16 channels on 112×112 (facts.md C.6), 1×1 primary, 3×3 cheap
 		await fireEvent.change(select, { target: { value: 'blocks.0.0.ghost1' } });
-		expect(screen.getByRole('slider', { name: 'c (input channels)' })).toHaveValue('16');
+		expect(screen.getByRole('spinbutton', { name: 'c (input channels)' })).toHaveValue(16);
 		expect(screen.getByRole('slider', { name: 'h′ (output height)' })).toHaveValue('112');
 		expect(summary()).toContain('r_s = 1.280');
+	});
+
+	it('moves c and n over stepped log stops (1–1024 in 50 stops), while typed values stay exact', async () => {
+		render(CompressionCalculator, { lang: 'en' });
+		const slider = screen.getByRole('slider', { name: 'c (input channels)' });
+		const box = screen.getByRole('spinbutton', { name: 'c (input channels)' });
+		const stops = steppedLogScale(1, 1024).stops;
+		expect(slider).toHaveAttribute('max', String(stops.length - 1));
+		// c = 64 starts at its own stop.
+		expect(slider).toHaveValue(String(stops.indexOf(64)));
+		await fireEvent.input(slider, { target: { value: String(stops.indexOf(128)) } });
+		expect(box).toHaveValue(128);
+		expect(slider).toHaveAttribute('aria-valuetext', 'c = 128 channels');
+		// One step up from 128 is 144 (×2^(1/6), rounded), not 129.
+		await fireEvent.input(slider, { target: { value: String(stops.indexOf(128) + 1) } });
+		expect(box).toHaveValue(144);
+		// A typed value between stops is kept; the slider sits at the nearest stop.
+		await fireEvent.change(box, { target: { value: '120' } });
+		expect(box).toHaveValue(120);
+		expect(slider).toHaveValue(String(stops.indexOf(114)));
+		expect(slider).toHaveAttribute('aria-valuetext', 'c = 120 channels');
+		const n = screen.getByRole('slider', { name: 'n (output maps)' });
+		expect(n).toHaveAttribute('max', String(stops.length - 1));
 	});
 });

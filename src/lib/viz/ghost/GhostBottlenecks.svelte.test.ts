@@ -2,6 +2,9 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import GhostBottlenecks from './GhostBottlenecks.svelte';
+import { stubResizeObserver } from '$lib/viz/chart/resize-observer-stub';
+
+stubResizeObserver();
 
 const diagrams = (container: HTMLElement) =>
 	[...container.querySelectorAll('[data-testid="bottleneck-svg"]')].map((svg) => ({

@@ -2,6 +2,9 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import GhostModuleDiagram from './GhostModuleDiagram.svelte';
+import { stubResizeObserver } from '$lib/viz/chart/resize-observer-stub';
+
+stubResizeObserver();
 
 function countMaps(container: HTMLElement) {
 	const ghost = container.querySelector('[data-testid="ghost-svg"]')!;

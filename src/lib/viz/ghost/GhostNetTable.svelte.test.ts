@@ -3,6 +3,9 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import GhostNetTable from './GhostNetTable.svelte';
 import { GhostNetWidth } from './ghostnet-width.svelte';
+import { stubResizeObserver } from '$lib/viz/chart/resize-observer-stub';
+
+stubResizeObserver();
 
 /** Each test starts at 1.0× with its own width state (the article shares one per tab). */
 const renderTable = (lang: 'en' | 'zh') => render(GhostNetTable, { lang, selection: new GhostNetWidth() });

@@ -47,6 +47,20 @@ describe('ScalingLab', () => {
 		expect(screen.getByLabelText('φ value')).toHaveValue(7);
 	});
 
+	it('keeps a one-line summary of the MACs and the factor over B0 beside the controls (facts.md B)', async () => {
+		render(ScalingLab, { lang: 'en' });
+		const summary = screen.getByTestId('lab-summary');
+		expect(within(summary).getByTestId('summary-macs').textContent).toBe('385.8 M');
+		expect(within(summary).getByTestId('summary-factor').textContent).toBe('×1.00');
+		await fireEvent.click(screen.getByRole('button', { name: 'Official EfficientNet-B7' }));
+		expect(within(summary).getByTestId('summary-macs').textContent).toBe('37.75 G');
+		// facts.md B rounds B7 to 37.75 G and B0 to 385.8 M: the factor lies within what the roundings allow.
+		const factor = Number(within(summary).getByTestId('summary-factor').textContent!.slice(1));
+		expect(factor).toBeGreaterThanOrEqual(Math.floor((37.745e9 / 385.85e6) * 100) / 100);
+		expect(factor).toBeLessThanOrEqual(Math.ceil((37.755e9 / 385.75e6) * 100) / 100);
+		expect(summary.textContent).toContain('EfficientNet-B7');
+	});
+
 	it('moving the φ slider changes the totals and the table, and leaves the preset', async () => {
 		render(ScalingLab, { lang: 'en' });
 		const phi = screen.getByRole('slider', { name: 'φ: compound coefficient' });
