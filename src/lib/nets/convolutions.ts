@@ -30,8 +30,6 @@ export interface ConvCount {
 	weights: number;
 	/** Multiply-adds for one output pixel: all output channels at one position. */
 	macsPerPixel: number;
-	/** Multiply-adds for one output value (one channel at one position), through every layer. */
-	macsPerValue: number;
 	/** Multiply-adds over the whole output map. */
 	macs: number;
 }
@@ -52,18 +50,12 @@ export function convCount(kind: ConvKind, setting: ConvSetting): ConvCount {
 	const last = layers[layers.length - 1];
 	const pixels = last.output[0] * last.output[1];
 	const macs = layers.reduce((sum, layer) => sum + layerMacs(layer), 0);
-	// One output value of the separable conv also needs the C_in depthwise values it mixes.
-	const macsPerValue =
-		kind === 'separable'
-			? setting.inChannels * setting.kernel ** 2 + setting.inChannels
-			: macs / pixels / last.outChannels;
 	return {
 		kind,
 		layers,
 		outChannels: last.outChannels,
 		weights: layers.reduce((sum, layer) => sum + layerParams(layer), 0),
 		macsPerPixel: macs / pixels,
-		macsPerValue,
 		macs
 	};
 }
