@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convDiagram, MAX_DRAWN } from './conv-diagram';
+import { convDiagram, DIAGRAM_HEIGHT, MAX_DRAWN } from './conv-diagram';
 
 const tracedInputs = (d: ReturnType<typeof convDiagram>) =>
 	d.nodes.filter((n) => n.column === 'in' && n.traced).map((n) => n.channel);
@@ -40,5 +40,17 @@ describe('convDiagram', () => {
 		expect(d.nodes).toHaveLength(2 * MAX_DRAWN);
 		expect(d.traced).toBe(MAX_DRAWN - 1);
 		expect(d.edges).toHaveLength(MAX_DRAWN * MAX_DRAWN);
+	});
+
+	it('has the same height for any channel count', () => {
+		for (const [cIn, cOut] of [
+			[1, 1],
+			[3, 8],
+			[200, 2]
+		]) {
+			expect(convDiagram('separable', cIn, cOut, 0).height).toBe(DIAGRAM_HEIGHT);
+		}
+		const one = convDiagram('ordinary', 1, 1, 0);
+		expect(one.nodes.every((n) => n.y > 0 && n.y < DIAGRAM_HEIGHT)).toBe(true);
 	});
 });

@@ -9,8 +9,9 @@ import { channelsRead, type ConvKind } from '$lib/nets';
 export const MAX_DRAWN = 8;
 export const DIAGRAM_WIDTH = 248;
 const TOP = 30;
-const ROW = 24;
+const HEIGHT = 8 * 22;
 const BOTTOM = 26;
+export const DIAGRAM_HEIGHT = TOP + HEIGHT + BOTTOM;
 
 export type Column = 'in' | 'mid' | 'out';
 
@@ -36,6 +37,7 @@ export interface ConvDiagram {
 	edges: DiagramEdge[];
 	/** The output channel whose inputs are marked (clamped to the drawn outputs). */
 	traced: number;
+	/** Always DIAGRAM_HEIGHT: nodes spread over it, so no channel count moves what follows. */
 	height: number;
 }
 
@@ -53,16 +55,19 @@ export function convDiagram(
 	counts.push(['out', outs]);
 	const drawn = (n: number) => Math.min(n, MAX_DRAWN);
 	const traced = Math.min(Math.max(0, trace), drawn(outs) - 1);
-	const rows = Math.max(...counts.map(([, n]) => drawn(n)));
-	const node = (column: Column, channel: number): DiagramNode => ({
+	// Every column spreads its nodes over the same fixed height, so the figure never changes size.
+	const node = (column: Column, channel: number, n: number): DiagramNode => ({
 		column,
 		channel,
 		x: X[column],
-		y: TOP + ROW * channel + ROW / 2,
+		y: TOP + (HEIGHT * (channel + 0.5)) / n,
 		traced: false
 	});
 	const columnNodes = new Map(
-		counts.map(([column, n]) => [column, Array.from({ length: drawn(n) }, (_, c) => node(column, c))])
+		counts.map(([column, n]) => [
+			column,
+			Array.from({ length: drawn(n) }, (_, c) => node(column, c, drawn(n)))
+		])
 	);
 	const edges: DiagramEdge[] = [];
 	const connect = (from: Column, to: Column, op: DiagramEdge['op'], reads: (out: number) => number[]) => {
@@ -85,7 +90,7 @@ export function convDiagram(
 		nodes: [...columnNodes.values()].flat(),
 		edges,
 		traced,
-		height: TOP + ROW * rows + BOTTOM
+		height: DIAGRAM_HEIGHT
 	};
 }
 
