@@ -128,6 +128,10 @@ describe('ScalingLab', () => {
 		for (const dimension of ['depth', 'width', 'resolution']) {
 			expect(screen.getByTestId(`shape-${dimension}`)).toHaveTextContent('385.8 MMACs (±0.0 %)');
 		}
+		// The receptive-field panel reads the same three networks: B0's 851 px for depth and width.
+		expect(
+			within(screen.getByTestId('last-stage')).getByText('width only: 851 px of 224 px (380 %)')
+		).toBeInTheDocument();
 	});
 
 	it('speaks Chinese', () => {
@@ -135,5 +139,9 @@ describe('ScalingLab', () => {
 		expect(screen.getByRole('slider', { name: 'φ：复合系数' })).toBeInTheDocument();
 		expect(screen.getByRole('button', { name: '官方 EfficientNet-B3' })).toBeInTheDocument();
 		expect(screen.getByText(/MACs 统计卷积层和全连接层的乘加次数/)).toBeInTheDocument();
+		// Depthwise is 深度卷积 everywhere, as in the articles.
+		expect(screen.getAllByText('深度卷积 k×k').length).toBeGreaterThan(0);
+		expect(document.body.textContent).not.toMatch(/逐通道卷积|逐通道 k/);
+		expect(screen.getByText('各阶段的感受野占输入的比例')).toBeInTheDocument();
 	});
 });
