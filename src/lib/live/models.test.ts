@@ -35,7 +35,8 @@ const manifest = () => ({
 describe('imagenetSet', () => {
 	it('runs EfficientNet-B0 then GhostNet 1.0× on timm eval input (resize 256, crop 224)', () => {
 		const set = imagenetSet();
-		expect(set.models.map((m) => m.name)).toEqual(['EfficientNet-B0', 'GhostNet 1.0×']);
+		expect(set.models.map((m) => m.name.en)).toEqual(['EfficientNet-B0', 'GhostNet 1.0×']);
+		expect(set.models.map((m) => m.name.zh)).toEqual(['EfficientNet-B0', 'GhostNet 1.0×']);
 		expect(set.preprocess).toMatchObject({ resizeShorter: 256, crop: 224, color: 'rgb' });
 		expect(set.preprocess.padSmaller).toBeFalsy();
 		expect(set.numClasses).toBe(1000);
@@ -52,7 +53,12 @@ describe('parseFmnistManifest', () => {
 	it('orders EfficientNet first whatever the file order, and reads the shared preprocessing', () => {
 		const set = parseFmnistManifest(manifest());
 		expect(set.models.map((m) => m.family)).toEqual(['efficientnet', 'ghostnet']);
-		expect(set.models[1].name).toBe('GhostNet 0.5×');
+		expect(set.models[1].name).toEqual({ en: 'GhostNet 0.5×', zh: 'GhostNet 0.5×' });
+		// The EfficientNet's width is said in each language.
+		expect(set.models[0].name).toEqual({
+			en: 'EfficientNet-B0 (width 0.5)',
+			zh: 'EfficientNet-B0（宽度 0.5）'
+		});
 		expect(set.preprocess).toMatchObject({ resizeShorter: 32, crop: 32, color: 'gray', padSmaller: true });
 		expect(set.models[0].weights).toMatchObject({
 			kind: 'bundled',

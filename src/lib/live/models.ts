@@ -6,6 +6,7 @@
  * runtime). Both networks of a set share one preprocessing config, so they always see the same input.
  */
 import type { Language } from '$lib/content/languages';
+import type { Localized } from '$lib/content/i18n';
 import {
 	cost,
 	efficientnet,
@@ -53,8 +54,8 @@ export interface ModelDescriptor {
 	id: string;
 	dataset: DatasetId;
 	family: Family;
-	/** Display name (same in both languages). */
-	name: string;
+	/** Display name in each language ("EfficientNet-B0 (width 0.5)", "EfficientNet-B0（宽度 0.5）"). */
+	name: Localized<string>;
 	spec: NetSpec;
 	/** MACs of the conv and linear layers, from our cost model. */
 	macs: number;
@@ -121,7 +122,7 @@ const IMAGENET_EVAL = { inputSize: 224, cropPct: 0.875 };
 
 export function imagenetModel(id: CheckpointId): ModelDescriptor {
 	const { family, name, spec, weights } = IMAGENET_CHECKPOINTS[id];
-	return describe({ id, dataset: 'imagenet', family, name, spec: spec(), weights });
+	return describe({ id, dataset: 'imagenet', family, name: { en: name, zh: name }, spec: spec(), weights });
 }
 
 /** EfficientNet-B0 and GhostNet 1.0× with timm's ImageNet eval transform. */
@@ -179,8 +180,11 @@ function specOf(family: Family, options: Json): NetSpec {
 function fmnistModel(entry: Json): ModelDescriptor {
 	const family = field<Family>(entry, 'family', (v) => v === 'ghostnet' || v === 'efficientnet', 'a family');
 	const spec = specOf(family, field<Json>(entry, 'spec', isObject, 'spec options'));
-	const name =
-		family === 'ghostnet' ? `GhostNet ${spec.config.width}×` : `EfficientNet-B0 (width ${spec.config.width})`;
+	const width = spec.config.width;
+	const name: Localized<string> =
+		family === 'ghostnet'
+			? { en: `GhostNet ${width}×`, zh: `GhostNet ${width}×` }
+			: { en: `EfficientNet-B0 (width ${width})`, zh: `EfficientNet-B0（宽度 ${width}）` };
 	return describe({
 		id: field<string>(entry, 'id', isString, 'a string'),
 		dataset: 'fmnist',

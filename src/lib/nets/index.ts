@@ -28,6 +28,18 @@ export * from './spec/index';
 export { cost, layerCost, layerMacs, layerParams } from './cost';
 export type { BlockCost, Cost, LayerCost, NetCost, StageCost } from './cost';
 
+/**
+ * `compareConvolutions({ inChannels, outChannels, kernel, size })`: weights and MACs of an ordinary, a
+ * depthwise and a depthwise-separable k×k conv, counted by the cost model; `channelsRead` says which
+ * input channels an output reads.
+ */
+export { channelsRead, compareConvolutions, convCount, CONV_KINDS } from './convolutions';
+export type { ConvCount, ConvKind, ConvSetting } from './convolutions';
+
+/** `receptiveFields(spec)`: each stage's theoretical receptive field in input pixels and as a fraction. */
+export { receptiveFields } from './receptive-field';
+export type { StageReceptiveField } from './receptive-field';
+
 /** `readSafetensors(bytes)`: validated safetensors reader (F32, F16, BF16, I64); throws SafetensorsError. */
 export {
 	readSafetensors,

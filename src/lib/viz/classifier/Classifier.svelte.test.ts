@@ -152,6 +152,9 @@ describe('Classifier', () => {
 		await vi.waitFor(() =>
 			expect(within(card('GhostNet 0.5×')).getAllByRole('rowheader')[0]).toHaveTextContent('套衫')
 		);
+		// The model names are localized too: no English "width" in the Chinese classifier.
+		expect(card('EfficientNet-B0（宽度 0.5）')).toBeInTheDocument();
+		expect(document.body.textContent).not.toContain('(width 0.5)');
 		await fireEvent.click(screen.getByRole('button', { name: '使用摄像头' }));
 		expect(await screen.findByText(/无法使用摄像头/)).toBeInTheDocument();
 	});

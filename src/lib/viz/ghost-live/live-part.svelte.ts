@@ -147,7 +147,7 @@ export class LivePart {
 		if (this.problem) return imageProblemMessage(this.problem, lang);
 		const error = runError ?? this.imageError;
 		if (error) return c.failed(error);
-		if (model && session.slots[model.id]?.status !== 'ready') return c.loadBelow(model.name);
+		if (model && session.slots[model.id]?.status !== 'ready') return c.loadBelow(model.name[lang]);
 		return c.computing;
 	}
 }

@@ -2,6 +2,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { stubResizeObserver } from '$lib/viz/chart/resize-observer-stub';
+import { ScalingLabState } from './lab.svelte';
 import ScalingLab from './ScalingLab.svelte';
 
 const written: string[] = [];
@@ -28,7 +29,7 @@ const channels = () =>
 
 describe('ScalingLab', () => {
 	it('starts at B0: the paper Table 1 channels, exact params and MACs (facts.md A.1, A.7, B)', () => {
-		render(ScalingLab, { lang: 'en' });
+		render(ScalingLab, { lab: new ScalingLabState(), lang: 'en' });
 		expect(totalParams()).toBe('5,288,548');
 		expect(totalMacs()).toBe('385.8 M');
 		expect(channels()).toEqual(['32', '16', '24', '40', '80', '112', '192', '320', '1280']);
@@ -39,7 +40,7 @@ describe('ScalingLab', () => {
 	});
 
 	it('the B7 preset shows the released B7 (facts.md A.7: 66,347,960 params, 37.75 G MACs, head 2560)', async () => {
-		render(ScalingLab, { lang: 'en' });
+		render(ScalingLab, { lab: new ScalingLabState(), lang: 'en' });
 		await fireEvent.click(screen.getByRole('button', { name: 'Official EfficientNet-B7' }));
 		expect(totalParams()).toBe('66,347,960');
 		expect(totalMacs()).toBe('37.75 G');
@@ -62,7 +63,7 @@ describe('ScalingLab', () => {
 	});
 
 	it('moving the φ slider changes the totals and the table, and leaves the preset', async () => {
-		render(ScalingLab, { lang: 'en' });
+		render(ScalingLab, { lab: new ScalingLabState(), lang: 'en' });
 		const phi = screen.getByRole('slider', { name: 'φ: compound coefficient' });
 		await fireEvent.input(phi, { target: { value: '3' } });
 		expect(totalParams()).not.toBe('5,288,548');
@@ -81,7 +82,7 @@ describe('ScalingLab', () => {
 	});
 
 	it('keyboard on the slider steps φ by 0.1', async () => {
-		render(ScalingLab, { lang: 'en' });
+		render(ScalingLab, { lab: new ScalingLabState(), lang: 'en' });
 		const phi = screen.getByRole('slider', { name: 'φ: compound coefficient' }) as HTMLInputElement;
 		phi.stepUp();
 		await fireEvent.input(phi);
@@ -89,7 +90,7 @@ describe('ScalingLab', () => {
 	});
 
 	it('the number input commits typed values and clamps out-of-range ones with a note', async () => {
-		render(ScalingLab, { lang: 'en' });
+		render(ScalingLab, { lab: new ScalingLabState(), lang: 'en' });
 		const alpha = screen.getByLabelText('α value');
 		await fireEvent.focus(alpha);
 		await fireEvent.input(alpha, { target: { value: '1.5' } });
@@ -101,7 +102,7 @@ describe('ScalingLab', () => {
 	});
 
 	it('flags the constraint α·β²·γ² when it is off 2', async () => {
-		render(ScalingLab, { lang: 'en' });
+		render(ScalingLab, { lab: new ScalingLabState(), lang: 'en' });
 		expect(screen.getByTestId('constraint-status')).toHaveTextContent('within ±0.1 of 2');
 		await fireEvent.input(screen.getByRole('slider', { name: /^γ/ }), { target: { value: '1.5' } });
 		// 1.2 · 1.1² · 1.5² = 3.267
@@ -110,7 +111,7 @@ describe('ScalingLab', () => {
 
 	it('restores the state from the URL and notes every corrected value', async () => {
 		search = '?phi=abc&alpha=9&beta=1.1&gamma=1.15';
-		render(ScalingLab, { lang: 'en' });
+		render(ScalingLab, { lab: new ScalingLabState(), lang: 'en' });
 		const notes = await screen.findByTestId('url-notes');
 		expect(notes).toHaveTextContent('φ = “abc” is not a number; using 0.0.');
 		expect(notes).toHaveTextContent('α = 9 is outside 1.00…2.00; using 2.00.');
@@ -120,7 +121,7 @@ describe('ScalingLab', () => {
 	});
 
 	it('writes the state to the URL after a change, not before', async () => {
-		render(ScalingLab, { lang: 'en' });
+		render(ScalingLab, { lab: new ScalingLabState(), lang: 'en' });
 		await new Promise((resolve) => setTimeout(resolve, 400));
 		expect(written).toEqual([]);
 		await fireEvent.click(screen.getByRole('button', { name: 'Official EfficientNet-B4' }));
@@ -132,7 +133,7 @@ describe('ScalingLab', () => {
 	});
 
 	it('settles the exact curve and the three single-dimension networks', async () => {
-		render(ScalingLab, { lang: 'en' });
+		render(ScalingLab, { lab: new ScalingLabState(), lang: 'en' });
 		await waitFor(() => expect(screen.getByTestId('exact-curve')).toBeInTheDocument(), { timeout: 5000 });
 		await waitFor(() => expect(screen.getByTestId('shape-resolution')).toBeInTheDocument(), {
 			timeout: 5000
@@ -141,12 +142,20 @@ describe('ScalingLab', () => {
 		for (const dimension of ['depth', 'width', 'resolution']) {
 			expect(screen.getByTestId(`shape-${dimension}`)).toHaveTextContent('385.8 MMACs (±0.0 %)');
 		}
+		// The receptive-field panel reads the same three networks: B0's 851 px for depth and width.
+		expect(
+			within(screen.getByTestId('last-stage')).getByText('width only: 851 px of 224 px (380 %)')
+		).toBeInTheDocument();
 	});
 
 	it('speaks Chinese', () => {
-		render(ScalingLab, { lang: 'zh' });
+		render(ScalingLab, { lab: new ScalingLabState(), lang: 'zh' });
 		expect(screen.getByRole('slider', { name: 'φ：复合系数' })).toBeInTheDocument();
 		expect(screen.getByRole('button', { name: '官方 EfficientNet-B3' })).toBeInTheDocument();
 		expect(screen.getByText(/MACs 统计卷积层和全连接层的乘加次数/)).toBeInTheDocument();
+		// Depthwise is 深度卷积 everywhere, as in the articles.
+		expect(screen.getAllByText('深度卷积 k×k').length).toBeGreaterThan(0);
+		expect(document.body.textContent).not.toMatch(/逐通道卷积|逐通道 k/);
+		expect(screen.getByText('各阶段的感受野占输入的比例')).toBeInTheDocument();
 	});
 });

@@ -1,6 +1,7 @@
 /**
- * The Scaling lab's state (one instance per lab): the slider/preset state, the notes about corrected
- * values, and the model derived from it on every change.
+ * The Scaling lab's state: the slider/preset state, the notes about corrected values, and the model
+ * derived from it on every change. The article's lab and the figures that show "the network on display"
+ * after it (the MBConv block) share one instance per tab, `scalingLab`; tests pass their own.
  */
 import { untrack } from 'svelte';
 import { COMPOUND_COEFFICIENTS, type EfficientNetVariant } from '$lib/nets';
@@ -29,6 +30,12 @@ export class ScalingLabState {
 	/** What made the last change: charts animate preset jumps, never slider drags. */
 	lastChange = $state<'slider' | 'preset' | 'url' | null>(null);
 	model = $derived(scalingUpdate(this.state));
+	/** "EfficientNet-B3" for a preset, "φ = 3.4" in the compound form. */
+	shownName = $derived(
+		this.state.variant
+			? `EfficientNet-${this.state.variant.toUpperCase()}`
+			: `φ = ${this.state.phi.toFixed(1)}`
+	);
 
 	setParam(param: Param, value: number): void {
 		const next = setParam(this.state, param, value);
@@ -63,6 +70,9 @@ export class ScalingLabState {
 		this.urlNotes = [];
 	}
 }
+
+/** The network on display in this tab's article: the lab writes it, later figures read it. */
+export const scalingLab = new ScalingLabState();
 
 /**
  * A value computed from `input()` once it has stopped changing for `delay` ms (for work too heavy for

@@ -11,6 +11,14 @@ import { totalMacs } from './curves';
 export type Dimension = 'depth' | 'width' | 'resolution';
 export const DIMENSIONS: readonly Dimension[] = ['depth', 'width', 'resolution'];
 
+/** One colour per network in the single-dimension figures (shapes, receptive fields). */
+export const DIMENSION_COLORS: Record<Dimension | 'compound', string> = {
+	compound: 'var(--series-5)',
+	depth: 'var(--series-1)',
+	width: 'var(--series-2)',
+	resolution: 'var(--series-3)'
+};
+
 export interface SingleDimensionMatch {
 	dimension: Dimension;
 	/** Any multiplier in [low, high] gives this rounded network (resolution: pixels). */

@@ -51,7 +51,7 @@ export function originLine(
 ): string {
 	const dataset = model.dataset === 'imagenet' ? 'ImageNet-1k' : 'Fashion-MNIST';
 	const parts = [dataset, sourceText(model, origin, lang), formatBytes(origin.bytes)];
-	if (withName) parts.unshift(model.name);
+	if (withName) parts.unshift(model.name[lang]);
 	if (origin.fromCache) parts.push(lang === 'zh' ? '读自浏览器缓存' : 'from the browser cache');
 	return parts.join(' · ');
 }
