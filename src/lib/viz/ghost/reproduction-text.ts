@@ -113,6 +113,8 @@ export const TEXT: Localized<{
 	axis: string;
 	/** The x-axis choice that shows parameters. */
 	paramsChoice: string;
+	/** Said after the reader changes the horizontal axis. */
+	axisChanged: (params: boolean) => string;
 	hint: PointerText;
 	setup: (rep: Reproduction) => string;
 	limits: (rep: Reproduction) => string;
@@ -124,6 +126,8 @@ export const TEXT: Localized<{
 		accuracy: 'test accuracy (%)',
 		params: 'parameters (M)',
 		paramsChoice: 'params',
+		axisChanged: (params) =>
+			`Both panels now plot accuracy against ${params ? 'parameters' : 'MACs (FLOPs in the paper)'}.`,
 		macs: 'MACs (M)',
 		paperMacs: 'FLOPs (M)',
 		axis: 'Horizontal axis',
@@ -143,6 +147,7 @@ export const TEXT: Localized<{
 		accuracy: '测试准确率（%）',
 		params: '参数量（M）',
 		paramsChoice: '参数量',
+		axisChanged: (params) => `两幅图的横轴现在都是${params ? '参数量' : 'MACs（论文中为 FLOPs）'}。`,
 		macs: 'MACs（M）',
 		paperMacs: 'FLOPs（M）',
 		axis: '横轴',
