@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { announcement, fitText, misfitReasons } from './answer-text';
+import { announcement, fitText, misfitReasons, topOnes } from './answer-text';
 
 const runs = [
 	{ model: 'EfficientNet-B0 (w 0.5)', label: 'Bag', probability: 0.99 },
@@ -20,6 +20,30 @@ describe('announcement', () => {
 			/45\.7%\. This image does not look like Fashion-MNIST/
 		);
 		expect(announcement(runs, ['background'], 'zh')).toMatch(/不像 Fashion-MNIST/);
+	});
+});
+
+describe('topOnes', () => {
+	it('names each run’s network and top-1 class, a class number when the table lacks it', () => {
+		const models = [
+			{ id: 'a', name: 'Net A' },
+			{ id: 'b', name: 'Net B' }
+		];
+		const runs = [
+			{
+				modelId: 'a',
+				top: [
+					{ index: 1, probability: 0.5 },
+					{ index: 0, probability: 0.2 }
+				]
+			},
+			{ modelId: 'b', top: [{ index: 7, probability: 0.9 }] },
+			{ modelId: 'c', top: [] }
+		];
+		expect(topOnes(runs, models, ['zero', 'one'])).toEqual([
+			{ model: 'Net A', label: 'one', probability: 0.5 },
+			{ model: 'Net B', label: '#7', probability: 0.9 }
+		]);
 	});
 });
 

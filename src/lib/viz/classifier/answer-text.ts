@@ -11,6 +11,9 @@ interface FitText {
 	heading: string;
 	reasons: Record<Misfit, string>;
 	and: string;
+	/** Between the heading and the reasons, and after the reasons. */
+	colon: string;
+	stop: string;
 	meaning: string;
 	use: string;
 	load: (size: string) => string;
@@ -26,6 +29,8 @@ export const fitText: Localized<FitText> = {
 			brightness: 'it is brighter or darker overall than any Fashion-MNIST image'
 		},
 		and: '; ',
+		colon: ': ',
+		stop: '.',
 		meaning:
 			'The models in use only know ten kinds of clothing in small grey photos. They name one of those whatever the image shows, so their answer here means little.',
 		use: 'Use the ImageNet networks (1,000 classes)',
@@ -40,6 +45,8 @@ export const fitText: Localized<FitText> = {
 			brightness: '它整体比任何一张 Fashion-MNIST 图片都亮或暗'
 		},
 		and: '；',
+		colon: '：',
+		stop: '。',
 		meaning:
 			'正在使用的模型只认识灰度小图里的十类衣物。无论图片里是什么，它们都会说出其中一类，所以这里的答案意义不大。',
 		use: '改用 ImageNet 网络（1000 个类别）',
@@ -78,6 +85,18 @@ const announceText: Localized<{
 		misfit: '这张图片看起来不像 Fashion-MNIST，所以这些答案意义不大。'
 	}
 };
+
+/** Each run's top-1 class as announced: the network's display name, the class name, the probability. */
+export function topOnes(
+	runs: readonly { modelId: string; top: readonly { index: number; probability: number }[] }[],
+	models: readonly { id: string; name: string }[],
+	labels: readonly string[]
+): AnnouncedRun[] {
+	return runs.flatMap(({ modelId, top: [top] }) => {
+		const model = models.find((m) => m.id === modelId)?.name ?? modelId;
+		return top ? [{ model, label: labels[top.index] ?? `#${top.index}`, probability: top.probability }] : [];
+	});
+}
 
 /** One sentence per network with its top-1 class and confidence, and the misfit warning if any. */
 export function announcement(
