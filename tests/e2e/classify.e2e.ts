@@ -174,7 +174,7 @@ describe('offline default: our Fashion-MNIST models', () => {
 				`Fashion-MNIST · bundled with this site, trained by us (${accuracy}% test accuracy)`
 			);
 		}
-		await expect(page.locator('.run-status').textContent()).resolves.toMatch(
+		await expect(page.locator('.run-status [role=status]').textContent()).resolves.toMatch(
 			/^In use: our models trained on Fashion-MNIST/
 		);
 		expect(offsite).toEqual([]);
@@ -411,7 +411,7 @@ describe('classifier with ImageNet weights from a local hub mirror', () => {
 		await waitForRuntime(page);
 		await waitForResults(page);
 		expectImagenetResult(await readCards(page), 'zh', 'WebAssembly');
-		await expect(page.locator('.run-status').textContent()).resolves.toBe(
+		await expect(page.locator('.run-status [role=status]').textContent()).resolves.toBe(
 			'正在使用：在 ImageNet-1k 上训练的 timm 检查点。'
 		);
 		expect((await readCards(page))[0].origin).toContain('读自浏览器缓存');

@@ -56,6 +56,17 @@ export const backendText = {
 
 type Names = Record<BackendName, string>;
 
+const SOFTWARE_RENDERERS = /SwiftShader|llvmpipe|softpipe|Microsoft Basic Render Driver/i;
+
+/**
+ * A software renderer's name as readers need it: "SwiftShader", not the driver's whole description
+ * ("ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)").
+ */
+export function rendererName(renderer: string): string {
+	if (renderer.length <= 40) return renderer;
+	return renderer.match(SOFTWARE_RENDERERS)?.[0] ?? `${renderer.slice(0, 39)}…`;
+}
+
 /** The wasm backend's SIMD and thread count, for the developer details; null when wasm is not in use. */
 export function wasmDetail(state: BackendState | null, lang: Language): string | null {
 	const wasm = state?.info.active === 'wasm' ? state.info.wasm : null;
@@ -110,7 +121,7 @@ export function backendWhy(state: BackendState, lang: Language, nameOf: (modelId
 		case 'unavailable':
 			return w.unavailable(active);
 		case 'software':
-			return w.software(gpu.renderer, active);
+			return w.software(rendererName(gpu.renderer), active);
 		case 'compiling':
 			return w.compiling(active);
 		case 'measured':

@@ -61,6 +61,7 @@ export const commonText = {
 			`这一部分需要 ${name}（${dataset}）的权重。可以用下面的权重管理器加载；本页其余部分不需要权重。`,
 		wouldUse: (name: string, dataset: string) => `将使用：${name}，在 ${dataset} 上训练的权重。`,
 		weightsLoading: (name: string, dataset: string) => `正在加载 ${name}（${dataset}）的权重……`,
+		weightsPending: '正在准备网络权重……',
 		inUse: '正在使用的权重：',
 		loadBelow: (name: string) => `在下面加载 ${name} 的权重后，这里会显示结果。`,
 		fmnistNote:
@@ -81,6 +82,7 @@ export const commonText = {
 			`This part needs the weights of ${name} (${dataset}). Load them with the weight manager below; the rest of the page works without them.`,
 		wouldUse: (name: string, dataset: string) => `Would use: ${name}, weights trained on ${dataset}.`,
 		weightsLoading: (name: string, dataset: string) => `Loading the weights of ${name} (${dataset})…`,
+		weightsPending: 'Getting the network weights ready…',
 		inUse: 'Weights in use: ',
 		loadBelow: (name: string) => `Load the weights of ${name} below to see the result here.`,
 		fmnistNote:
