@@ -107,7 +107,7 @@ async function openWithImagenet(
 	await page.waitForFunction(
 		() => document.querySelector('.egn-classifier')?.getAttribute('data-runtime') === 'ready'
 	);
-	await page.locator('details.weights-panel summary').click();
+	await page.locator('details.weights-panel > summary').click();
 	await page.getByRole('button', { name: 'Load the ImageNet weights' }).click();
 	await page.waitForFunction(
 		() => {

@@ -73,8 +73,8 @@ describe('cross-origin isolation on a static host without COOP/COEP headers', ()
 			`${hostURL}/coi-serviceworker.js`
 		);
 		await expect
-			.poll(() => page.locator('fieldset.backend .status').textContent(), { timeout: 120_000 })
-			.toMatch(/In use: WebAssembly.*SIMD on, 2 threads/);
+			.poll(() => page.getByTestId('runtime-details').textContent(), { timeout: 120_000 })
+			.toMatch(/WebAssembly backend: SIMD on, 2 threads/);
 		await page.waitForFunction(
 			() =>
 				[...document.querySelectorAll('.egn-classifier article.card')].filter(

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { measureLatency, median } from './latency';
+import { measureLatency, median, quartiles } from './latency';
+
+describe('quartiles', () => {
+	it('interpolates between order statistics (numpy default)', () => {
+		// numpy.percentile([5, 1, 4, 2, 3], [25, 75]) = [2, 4]; ([1, 2, 3, 4]) = [1.75, 3.25]
+		expect(quartiles([5, 1, 4, 2, 3])).toEqual([2, 4]);
+		expect(quartiles([4, 1, 3, 2])).toEqual([1.75, 3.25]);
+		expect(quartiles([7])).toEqual([7, 7]);
+		expect(quartiles([]).every(Number.isNaN)).toBe(true);
+	});
+});
 
 describe('median', () => {
 	it('takes the middle value of an odd count, unsorted input', () => {

@@ -12,6 +12,22 @@ export function median(values: readonly number[]): number {
 	return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/**
+ * The first and third quartiles of `values` (linear interpolation between order statistics, as
+ * numpy's default and R's type 7): the middle half of the runs lies between them. NaN for none.
+ */
+export function quartiles(values: readonly number[]): [number, number] {
+	if (values.length === 0) return [Number.NaN, Number.NaN];
+	const sorted = [...values].sort((a, b) => a - b);
+	const at = (p: number) => {
+		const pos = (sorted.length - 1) * p;
+		const low = Math.floor(pos);
+		const high = Math.min(low + 1, sorted.length - 1);
+		return sorted[low] + (sorted[high] - sorted[low]) * (pos - low);
+	};
+	return [at(0.25), at(0.75)];
+}
+
 export interface LatencyOptions {
 	/** Untimed runs first (default 1). */
 	warmup?: number;

@@ -8,6 +8,11 @@ import { stubResizeObserver } from '$lib/viz/chart/resize-observer-stub';
 
 stubResizeObserver();
 
+// The page-side look at the reader's image (canvas decoding, which jsdom lacks); the rule itself is
+// tested in fmnist-fit.test.ts.
+const look = vi.hoisted(() => vi.fn(async (_image: Blob): Promise<string[] | null> => []));
+vi.mock('$lib/live/images/look', () => ({ fmnistMisfitsOf: look }));
+
 const FMNIST_NAMES = [
 	'T-shirt/top',
 	'Trouser',
@@ -86,7 +91,8 @@ describe('Classifier', () => {
 		await vi.waitFor(() =>
 			expect(within(efficient).getAllByRole('rowheader')[0]).toHaveTextContent('Trouser')
 		);
-		expect(within(efficient).getAllByRole('row')).toHaveLength(5);
+		// Five rows, always (no jump); the empty ones are hidden from assistive tech.
+		expect(efficient.querySelectorAll('tbody tr')).toHaveLength(5);
 		expect(within(efficient).getByText('90.0%')).toBeInTheDocument();
 		expect(within(efficient).getByText('3.0 ms')).toBeInTheDocument();
 		expect(within(efficient).getByText('CPU')).toBeInTheDocument();
@@ -96,6 +102,64 @@ describe('Classifier', () => {
 			'aria-pressed',
 			'true'
 		);
+	});
+
+	it('announces each classification once, politely: both networks’ top-1 class and confidence', async () => {
+		const { session, handlers } = await started();
+		render(Classifier, { lang: 'en', session, timedRuns: 5 });
+		const region = screen.getByTestId('announcement');
+		expect(region).toHaveAttribute('aria-live', 'polite');
+		await vi.waitFor(() =>
+			expect(region).toHaveTextContent(
+				/^EfficientNet-B0 \(width 0\.5\): Trouser, 90\.0%\. GhostNet 0\.5×: Pullover, [\d.]+%\.$/
+			)
+		);
+		// The status line says which models are in use, not each run.
+		const status = screen.getByRole('status', { name: '' });
+		await vi.waitFor(() => expect(handlers.classify).toHaveBeenCalledTimes(2));
+		expect(status).toHaveTextContent(/^In use: our models trained on Fashion-MNIST/);
+		await fireEvent.click(screen.getByRole('button', { name: /Sneaker/ }));
+		await vi.waitFor(() => expect(classified(handlers)).toHaveLength(2));
+		expect(status).not.toHaveTextContent(/Running/);
+		expect(look).not.toHaveBeenCalled(); // Samples are what their models know.
+	});
+
+	it('says next to the answer when the reader’s image does not look like Fashion-MNIST, and offers ImageNet', async () => {
+		const { session, handlers } = await started();
+		const load = vi.spyOn(session, 'loadImagenet').mockResolvedValue(undefined);
+		render(Classifier, { lang: 'en', session });
+		await vi.waitFor(() => expect(handlers.classify).toHaveBeenCalledTimes(2));
+		expect(screen.queryByTestId('fit-note')).toBeNull();
+		look.mockResolvedValueOnce(['colour', 'background']);
+		const photo = new File(['p'], 'cat.jpg', { type: 'image/jpeg' });
+		await fireEvent.change(screen.getByLabelText('Choose an image'), { target: { files: [photo] } });
+		const note = await screen.findByTestId('fit-note');
+		expect(look).toHaveBeenCalledWith(photo);
+		expect(note).toHaveTextContent(
+			/This image does not look like Fashion-MNIST: it is in colour.*; it has no black background/
+		);
+		await vi.waitFor(() =>
+			expect(screen.getByTestId('announcement')).toHaveTextContent(/so these answers mean little\.$/)
+		);
+		await fireEvent.click(within(note).getByRole('button', { name: /Load the ImageNet networks/ }));
+		expect(load).toHaveBeenCalledWith('hub');
+		// A Fashion-MNIST-like image of the reader's own: no note.
+		look.mockResolvedValueOnce([]);
+		await fireEvent.change(screen.getByLabelText('Choose an image'), {
+			target: { files: [new File(['q'], 'shoe.png', { type: 'image/png' })] }
+		});
+		await vi.waitFor(() => expect(screen.queryByTestId('fit-note')).toBeNull());
+	});
+
+	it('keeps developer details (tensor counts) in a collapsed disclosure', async () => {
+		const { session, handlers } = await started();
+		render(Classifier, { lang: 'zh', session });
+		await vi.waitFor(() => expect(handlers.classify).toHaveBeenCalledTimes(2));
+		const details = screen.getByTestId('runtime-details');
+		expect(details).not.toHaveAttribute('open');
+		expect(within(details).getByText('开发者细节')).toBeInTheDocument();
+		expect(within(details).getByText(/TensorFlow.js 内存中的张量/)).toBeInTheDocument();
+		expect(screen.getByText('权重：来源、下载与缓存').closest('details')).not.toHaveAttribute('open');
 	});
 
 	it('refuses a file that is not an image with its message, and keeps the last result', async () => {

@@ -16,7 +16,8 @@ export const backendText = {
 		names: { auto: '自动（实测）', webgl: 'WebGL', wasm: 'WebAssembly (wasm)', cpu: 'CPU' },
 		switching: '正在切换后端并重建网络…',
 		using: (name: string) => `实际使用：${name}`,
-		simd: (simd: boolean, threads: number) => `SIMD ${simd ? '开启' : '不可用'}，${threads} 个线程`,
+		simd: (simd: boolean, threads: number) =>
+			`WebAssembly 后端：SIMD ${simd ? '开启' : '不可用'}，${threads} 个线程`,
 		thread: {
 			worker: '在后台线程（Web Worker）中运行',
 			main: '在页面主线程中运行（此浏览器没有模块 Worker）'
@@ -37,7 +38,7 @@ export const backendText = {
 		switching: 'Switching backend and rebuilding the networks…',
 		using: (name: string) => `In use: ${name}`,
 		simd: (simd: boolean, threads: number) =>
-			`SIMD ${simd ? 'on' : 'unavailable'}, ${threads} thread${threads === 1 ? '' : 's'}`,
+			`WebAssembly backend: SIMD ${simd ? 'on' : 'unavailable'}, ${threads} thread${threads === 1 ? '' : 's'}`,
 		thread: {
 			worker: 'in a background worker',
 			main: "on the page's main thread (this browser has no module workers)"
@@ -54,6 +55,23 @@ export const backendText = {
 };
 
 type Names = Record<BackendName, string>;
+
+const SOFTWARE_RENDERERS = /SwiftShader|llvmpipe|softpipe|Microsoft Basic Render Driver/i;
+
+/**
+ * A software renderer's name as readers need it: "SwiftShader", not the driver's whole description
+ * ("ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)").
+ */
+export function rendererName(renderer: string): string {
+	if (renderer.length <= 40) return renderer;
+	return renderer.match(SOFTWARE_RENDERERS)?.[0] ?? `${renderer.slice(0, 39)}…`;
+}
+
+/** The wasm backend's SIMD and thread count, for the developer details; null when wasm is not in use. */
+export function wasmDetail(state: BackendState | null, lang: Language): string | null {
+	const wasm = state?.info.active === 'wasm' ? state.info.wasm : null;
+	return wasm ? backendText[lang].simd(wasm.simd, wasm.threads) : null;
+}
 
 const why: Localized<{
 	chosen: string;
@@ -103,7 +121,7 @@ export function backendWhy(state: BackendState, lang: Language, nameOf: (modelId
 		case 'unavailable':
 			return w.unavailable(active);
 		case 'software':
-			return w.software(gpu.renderer, active);
+			return w.software(rendererName(gpu.renderer), active);
 		case 'compiling':
 			return w.compiling(active);
 		case 'measured':

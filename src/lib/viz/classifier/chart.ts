@@ -5,11 +5,15 @@
  */
 import { scaleLinear } from 'd3';
 import type { Language } from '$lib/content/languages';
+import { quartiles } from '$lib/live/latency';
 
 export interface LatencyPoint {
 	name: string;
 	macs: number;
+	/** Median of the timed runs. */
 	ms: number;
+	/** Every timed run (ms): its spread decides whether the two times differ at all. */
+	samplesMs: readonly number[];
 	color: string;
 }
 
@@ -51,17 +55,56 @@ export function proportionalLine(points: readonly LatencyPoint[], xMax: number) 
 
 const ratio = (a: number, b: number) => (a / b).toFixed(1);
 
-/** One sentence comparing the MACs ratio with the measured latency ratio, in the reader's language. */
+/** Below this many timed runs per network, the quartiles say too little to call one network faster. */
+export const MIN_RUNS_TO_COMPARE = 5;
+
+export type LatencyVerdict = { kind: 'faster' | 'slower'; ratio: number } | { kind: 'noise' };
+
+/**
+ * Is `light` faster or slower than `heavy`? Only when the middle halves of their runs (first to third
+ * quartile) do not overlap, with enough runs of each; "noise" otherwise, so that a reload on the same
+ * machine does not flip the answer on a difference the measurement cannot resolve.
+ */
+export function compareLatency(light: LatencyPoint, heavy: LatencyPoint): LatencyVerdict {
+	if (light.samplesMs.length < MIN_RUNS_TO_COMPARE || heavy.samplesMs.length < MIN_RUNS_TO_COMPARE)
+		return { kind: 'noise' };
+	const [l1, l3] = quartiles(light.samplesMs);
+	const [h1, h3] = quartiles(heavy.samplesMs);
+	if (l1 <= h3 && h1 <= l3) return { kind: 'noise' };
+	return l3 < h1
+		? { kind: 'faster', ratio: heavy.ms / light.ms }
+		: { kind: 'slower', ratio: light.ms / heavy.ms };
+}
+
+const summaryText = {
+	en: {
+		macs: (light: string, macs: string, heavy: string) => `${light} needs ${macs}× fewer MACs than ${heavy}`,
+		faster: (backend: string, time: string) => `, and on ${backend} on this device it ran ${time}× faster.`,
+		slower: (backend: string, time: string) => `, and on ${backend} on this device it ran ${time}× slower.`,
+		noise: (backend: string, l: string, h: string, runs: number) =>
+			`, but on ${backend} on this device their times (medians ${l} and ${h} ms over ${runs} runs each) are within the measured noise: the middle halves of their runs overlap.`
+	},
+	zh: {
+		macs: (light: string, macs: string, heavy: string) => `${light} 的乘加运算是 ${heavy} 的 1/${macs}`,
+		faster: (backend: string, time: string) => `；在这台设备的 ${backend} 后端上，它实测快 ${time} 倍。`,
+		slower: (backend: string, time: string) => `；在这台设备的 ${backend} 后端上，它实测反而慢 ${time} 倍。`,
+		noise: (backend: string, l: string, h: string, runs: number) =>
+			`；但在这台设备的 ${backend} 后端上，两者的时间（各 ${runs} 次运行的中位数：${l} 与 ${h} ms）相差在测量噪声之内：两者中间一半的运行时间互相重叠。`
+	}
+};
+
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+
+/** One sentence comparing the MACs ratio with the measured latencies, in the reader's language. */
 export function summary(points: readonly LatencyPoint[], backend: string, lang: Language): string {
 	if (points.length !== 2 || points.some((p) => !(p.ms > 0) || !(p.macs > 0))) return '';
 	const [light, heavy] = [...points].sort((a, b) => a.macs - b.macs);
-	const macs = ratio(heavy.macs, light.macs);
-	const faster = light.ms <= heavy.ms;
-	const time = faster ? ratio(heavy.ms, light.ms) : ratio(light.ms, heavy.ms);
-	if (lang === 'zh') {
-		const how = faster ? `快 ${time} 倍` : `反而慢 ${time} 倍`;
-		return `${light.name} 的乘加运算是 ${heavy.name} 的 1/${macs}；在这台设备的 ${backend} 后端上，它实测${how}。`;
+	const t = summaryText[lang];
+	const start = t.macs(light.name, ratio(heavy.macs, light.macs), heavy.name);
+	const verdict = compareLatency(light, heavy);
+	if (verdict.kind === 'noise') {
+		const runs = Math.min(light.samplesMs.length, heavy.samplesMs.length);
+		return start + t.noise(backend, ms(light.ms), ms(heavy.ms), runs);
 	}
-	const how = faster ? `${time}× faster` : `${time}× slower`;
-	return `${light.name} needs ${macs}× fewer MACs than ${heavy.name}, and on ${backend} on this device it ran ${how}.`;
+	return start + t[verdict.kind](backend, verdict.ratio.toFixed(1));
 }

@@ -13,7 +13,9 @@ import {
 	sampleList,
 	type ImageChoice
 } from '$lib/live/images/choice';
+import type { Misfit } from '$lib/live/images/fmnist-fit';
 import type { InputErrorCode } from '$lib/live/images/image-input';
+import { fmnistMisfitsOf } from '$lib/live/images/look';
 import type { Sample } from '$lib/live/images/samples';
 import type { DatasetId } from '$lib/live/models';
 import type { Classification, Timing } from '$lib/live/protocol';
@@ -48,9 +50,16 @@ function readErrorCode(error: unknown): InputErrorCode | null {
 		: null;
 }
 
+/** Judges whether a reader's image suits the Fashion-MNIST models (null: cannot tell). */
+export type Look = (image: Blob) => Promise<Misfit[] | null>;
+
 export class ClassifierController {
 	current = $state.raw<ImageChoice | null>(null);
 	outcome = $state.raw<Outcome | null>(null);
+	/** The current image's first result, set once per classification (what a screen reader hears). */
+	answer = $state.raw<Outcome | null>(null);
+	/** Why the current image does not suit the Fashion-MNIST models that classified it; [] otherwise. */
+	misfits = $state.raw<Misfit[]>([]);
 	problem = $state<ImageProblem | null>(null);
 	busy = $state(false);
 	samples = $state.raw<Partial<Record<DatasetId, Sample[]>>>({});
@@ -61,10 +70,12 @@ export class ClassifierController {
 	private fetchedFirst: Partial<Record<DatasetId, ImageChoice>> = {};
 	private readonly session: NetworkSession;
 	private readonly timing: Timing;
+	private readonly look: Look;
 
-	constructor(session: NetworkSession, timing: Timing) {
+	constructor(session: NetworkSession, timing: Timing, look: Look = fmnistMisfitsOf) {
 		this.session = session;
 		this.timing = timing;
+		this.look = look;
 	}
 
 	async loadSamples(dataset: DatasetId): Promise<Sample[]> {
@@ -125,13 +136,17 @@ export class ClassifierController {
 		const ticket = ++this.ticket;
 		this.busy = true;
 		const ref = { key: image.key, source: image.blob };
+		// Only the reader's own images are judged (the samples are what their models know), meanwhile.
+		const judged = image.dataset === null && this.session.active === 'fmnist' ? this.look(image.blob) : null;
 		try {
 			const first = await this.session.classify(ref, { warmup: 0, runs: 1 });
+			const misfits = first.dataset === 'fmnist' && judged ? ((await judged) ?? []) : [];
 			if (ticket !== this.ticket) return this.drop(image);
 			const previous = this.current;
 			this.current = image;
 			if (previous) this.drop(previous);
-			this.outcome = { ...first, timed: false };
+			this.misfits = misfits;
+			this.outcome = this.answer = { ...first, timed: false };
 			this.problem = null;
 			mark('classified');
 			const timed = await this.session.classify(ref, this.timing);

@@ -65,6 +65,8 @@ describe('LiveFeatureMaps', () => {
 			'Would use: GhostNet 1.0×, weights trained on ImageNet-1k.'
 		);
 		expect(screen.getByRole('button', { name: 'Load the ImageNet weights' })).toBeInTheDocument();
+		// The reader opens the weight manager; it never opens by itself, not even when weights are needed.
+		expect(screen.getByText('Weight manager').closest('details')).not.toHaveAttribute('open');
 		await waitFor(() => expect(drawnMaps()).toBe(0));
 		expect(
 			screen.getByText('Load the weights of GhostNet 1.0× below to see the result here.')

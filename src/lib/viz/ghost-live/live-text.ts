@@ -2,6 +2,7 @@
  * Every reader-facing string of the live feature maps and the redundancy finder, in both languages,
  * and the number formats they use (pure).
  */
+import type { PointerText } from '$lib/viz/chart/pointer';
 import type { Localized } from '$lib/content/i18n';
 import type { Language } from '$lib/content/languages';
 import type { DatasetId } from '$lib/live/models';
@@ -59,6 +60,8 @@ export const commonText = {
 		weightsNeeded: (name: string, dataset: string) =>
 			`这一部分需要 ${name}（${dataset}）的权重。可以用下面的权重管理器加载；本页其余部分不需要权重。`,
 		wouldUse: (name: string, dataset: string) => `将使用：${name}，在 ${dataset} 上训练的权重。`,
+		weightsLoading: (name: string, dataset: string) => `正在加载 ${name}（${dataset}）的权重……`,
+		weightsPending: '正在准备网络权重……',
 		inUse: '正在使用的权重：',
 		loadBelow: (name: string) => `在下面加载 ${name} 的权重后，这里会显示结果。`,
 		fmnistNote:
@@ -78,6 +81,8 @@ export const commonText = {
 		weightsNeeded: (name: string, dataset: string) =>
 			`This part needs the weights of ${name} (${dataset}). Load them with the weight manager below; the rest of the page works without them.`,
 		wouldUse: (name: string, dataset: string) => `Would use: ${name}, weights trained on ${dataset}.`,
+		weightsLoading: (name: string, dataset: string) => `Loading the weights of ${name} (${dataset})…`,
+		weightsPending: 'Getting the network weights ready…',
 		inUse: 'Weights in use: ',
 		loadBelow: (name: string) => `Load the weights of ${name} below to see the result here.`,
 		fmnistNote:
@@ -95,7 +100,10 @@ export const mapsText = {
 			`${m.block} · ${m.which}：${m.inChannels} → ${m.outChannels} 通道，${m.primaryChannels} 张内在 + ${m.cheapChannels} 张 ghost，${m.size}×${m.size}`,
 		gridLabel: (m: GhostModuleChoice) =>
 			`${m.key} 的 ${m.primaryChannels} 组特征图。方向键在各组之间移动，被选中的一组会放大显示在下方。`,
-		hint: '把指针移到一组特征图上，或者聚焦特征图后用方向键选择，下方会放大显示它并给出数值范围。',
+		hint: {
+			fine: '把指针移到一组特征图上，或者聚焦特征图后用方向键选择，下方会放大显示它并给出数值范围。',
+			coarse: '轻点一组特征图，或者聚焦特征图后用方向键选择，下方会放大显示它并给出数值范围。'
+		} satisfies PointerText,
 		intrinsic: (i: number) => `内在特征图 #${i}`,
 		ghost: (j: number) => `ghost 特征图 #${j}`,
 		range: (min: string, max: string) => `取值 ${min} … ${max}`,
@@ -112,7 +120,11 @@ export const mapsText = {
 			`${m.block} · ${m.which}: ${m.inChannels} → ${m.outChannels} channels, ${m.primaryChannels} intrinsic + ${m.cheapChannels} ghost, ${m.size}×${m.size}`,
 		gridLabel: (m: GhostModuleChoice) =>
 			`The ${m.primaryChannels} groups of maps of ${m.key}. Arrow keys move between groups; the chosen group is enlarged below.`,
-		hint: 'Point at a pair, or focus the maps and use the arrow keys, to enlarge it below with its value range.',
+		hint: {
+			fine: 'Point at a pair, or focus the maps and use the arrow keys, to enlarge it below with its value range.',
+			coarse:
+				'Tap a pair, or focus the maps and use the arrow keys, to enlarge it below with its value range.'
+		} satisfies PointerText,
 		intrinsic: (i: number) => `intrinsic map #${i}`,
 		ghost: (j: number) => `ghost map #${j}`,
 		range: (min: string, max: string) => `values ${min} … ${max}`,
@@ -150,12 +162,18 @@ export const finderText = {
 			`conv_stem 的 ${count} 张特征图；最相似的几对用彩色框标出。方向键逐张查看。`,
 		mapInfo: (i: number, range: string, partner: number, similarity: string) =>
 			`特征图 #${i}，${range}；和它最相似的是 #${partner}（余弦相似度 ${similarity}）`,
-		mapsHint: '把指针移到一张特征图上，或者聚焦后用方向键，可以看到它的编号、取值范围和最相似的另一张。',
+		mapsHint: {
+			fine: '把指针移到一张特征图上，或者聚焦后用方向键，可以看到它的编号、取值范围和最相似的另一张。',
+			coarse: '轻点一张特征图，或者聚焦后用方向键，可以看到它的编号、取值范围和最相似的另一张。'
+		} satisfies PointerText,
 		matrixTitle: '每一对特征图的余弦相似度',
 		matrixLabel: (count: number) =>
 			`${count}×${count} 的余弦相似度矩阵。方向键移动到某个格子可以读出它的值。`,
 		cell: (i: number, j: number, value: string) => `特征图 #${i} 与 #${j}：余弦相似度 ${value}`,
-		matrixHint: '对角线是每张图和自己的相似度（= 1）。把指针移到格子上，或聚焦后用方向键读出数值。',
+		matrixHint: {
+			fine: '对角线是每张图和自己的相似度（= 1）。把指针移到格子上，或聚焦后用方向键读出数值。',
+			coarse: '对角线是每张图和自己的相似度（= 1）。轻点格子，或聚焦后用方向键读出数值。'
+		} satisfies PointerText,
 		matrixExplain:
 			'余弦相似度：把每张特征图展平成一个向量并除以它的长度，再两两求内积（一次矩阵乘法）。1 表示形状完全相同（只差一个正的倍数），0 表示毫不相关，−1 表示正好相反。',
 		pairsTitle: '最相似的几对，以及廉价操作能把一张变成另一张到什么程度',
@@ -184,14 +202,20 @@ export const finderText = {
 			`The ${count} feature maps of conv_stem; the most similar pairs are outlined in colour. Arrow keys step through them.`,
 		mapInfo: (i: number, range: string, partner: number, similarity: string) =>
 			`Map #${i}, ${range}; most similar to #${partner} (cosine similarity ${similarity})`,
-		mapsHint:
-			'Point at a map, or focus the maps and use the arrow keys, to see its index, value range and its most similar partner.',
+		mapsHint: {
+			fine: 'Point at a map, or focus the maps and use the arrow keys, to see its index, value range and its most similar partner.',
+			coarse:
+				'Tap a map, or focus the maps and use the arrow keys, to see its index, value range and its most similar partner.'
+		} satisfies PointerText,
 		matrixTitle: 'Cosine similarity of every pair of maps',
 		matrixLabel: (count: number) =>
 			`The ${count}×${count} cosine similarity matrix. Arrow keys move between cells and read their value.`,
 		cell: (i: number, j: number, value: string) => `Maps #${i} and #${j}: cosine similarity ${value}`,
-		matrixHint:
-			'The diagonal is each map with itself (= 1). Point at a cell, or focus the matrix and use the arrow keys, to read its value.',
+		matrixHint: {
+			fine: 'The diagonal is each map with itself (= 1). Point at a cell, or focus the matrix and use the arrow keys, to read its value.',
+			coarse:
+				'The diagonal is each map with itself (= 1). Tap a cell, or focus the matrix and use the arrow keys, to read its value.'
+		} satisfies PointerText,
 		matrixExplain:
 			'Cosine similarity: flatten each map into a vector, divide it by its length, and take every dot product (one matrix multiplication). 1 means the same pattern up to a positive factor, 0 unrelated, −1 exactly opposite.',
 		pairsTitle: 'The most similar pairs, and how well a cheap operation turns one into the other',

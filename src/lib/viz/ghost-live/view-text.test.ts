@@ -23,10 +23,13 @@ describe('view texts', () => {
 			'特征图 #0，取值 −1 … 2；和它最相似的是 #1（余弦相似度 0.25）'
 		);
 		expect(mapInfoText(read, ranges, null, 'en')).toMatch(/^Point at a map/);
+		expect(mapInfoText(read, ranges, null, 'en', true)).toMatch(/^Tap a map/);
+		expect(mapInfoText(read, ranges, null, 'zh', true)).toMatch(/^轻点一张特征图/);
 	});
 	it('reads a cell of the matrix', () => {
 		expect(cellInfoText(read, { i: 0, j: 2 }, 'en')).toBe('Maps #0 and #2: cosine similarity −0.5');
-		expect(cellInfoText(null, { i: 0, j: 2 }, 'en')).toMatch(/^The diagonal/);
+		expect(cellInfoText(null, { i: 0, j: 2 }, 'en')).toMatch(/^The diagonal.*Point at a cell/);
+		expect(cellInfoText(null, { i: 0, j: 2 }, 'en', true)).toMatch(/^The diagonal.*Tap a cell/);
 		expect(rangeText({ min: 0, max: 1 }, 'en')).toBe('values 0 … 1');
 	});
 });

@@ -3,6 +3,7 @@
  * line about the map or matrix cell the reader points at.
  */
 import type { Language } from '$lib/content/languages';
+import { wording } from '$lib/viz/chart/pointer';
 import type { MapRange } from '$lib/live/compute/atlas-tf';
 import { finderText, formatValue, mapsText } from './live-text';
 import { mostSimilarTo } from '$lib/live/compute/pairs';
@@ -24,11 +25,12 @@ export function mapInfoText(
 	read: SimilarityRead | null,
 	ranges: MapRange[][] | undefined,
 	selected: number | null,
-	lang: Language
+	lang: Language,
+	coarse = false
 ): string {
 	const t = finderText[lang];
 	const range = selected === null ? undefined : ranges?.[selected]?.[0];
-	if (!read || selected === null || !range) return t.mapsHint;
+	if (!read || selected === null || !range) return wording(t.mapsHint, coarse);
 	const partner = mostSimilarTo(read.matrix, read.channels, selected);
 	const values = rangeText(range, lang);
 	return partner ? t.mapInfo(selected, values, partner.b, formatValue(partner.similarity)) : values;
@@ -38,9 +40,10 @@ export function mapInfoText(
 export function cellInfoText(
 	read: SimilarityRead | null,
 	cell: { i: number; j: number } | null,
-	lang: Language
+	lang: Language,
+	coarse = false
 ) {
 	const t = finderText[lang];
-	if (!read || !cell) return t.matrixHint;
+	if (!read || !cell) return wording(t.matrixHint, coarse);
 	return t.cell(cell.i, cell.j, formatValue(read.matrix[cell.i * read.channels + cell.j]));
 }

@@ -35,7 +35,11 @@ describe('GhostBottlenecks', () => {
 
 	it('switches to blocks with SE, with the SE width of the spec', async () => {
 		const { container } = render(GhostBottlenecks, { lang: 'zh' });
+		const said = screen.getByTestId('bottlenecks-change');
+		expect(said).toHaveAttribute('aria-live', 'polite');
+		expect(said).toHaveTextContent(/^$/);
 		await fireEvent.click(screen.getByRole('checkbox', { name: '带 SE 模块' }));
+		expect(said).toHaveTextContent('现在显示带 SE 模块的 blocks.4.0（步长 1）和 blocks.3.0（步长 2）。');
 		const [one, two] = diagrams(container);
 		expect(one).toMatchObject({
 			block: 'blocks.4.0',

@@ -32,6 +32,17 @@ describe('ReproductionChart', () => {
 		]);
 	});
 
+	it('says what changed when the reader switches the horizontal axis, and nothing before', async () => {
+		render(ReproductionChart, { lang: 'en' });
+		const said = screen.getByTestId('axis-change');
+		expect(said).toHaveAttribute('aria-live', 'polite');
+		expect(said.textContent?.trim()).toBe('');
+		await fireEvent.click(screen.getByRole('radio', { name: 'params' }));
+		expect(said.textContent?.trim()).toBe('Both panels now plot accuracy against parameters.');
+		await fireEvent.click(screen.getByRole('radio', { name: 'MACs' }));
+		expect(said.textContent?.trim()).toBe('Both panels now plot accuracy against MACs (FLOPs in the paper).');
+	});
+
 	it('keyboard: focusing a panel selects its first point, arrows move, and a tooltip gives the values', async () => {
 		const { container } = render(ReproductionChart, { lang: 'en' });
 		const ours = screen.getByRole('listbox', { name: /^Ours/ });

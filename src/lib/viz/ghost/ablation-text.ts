@@ -2,6 +2,7 @@
  * Words of the paper's CIFAR-10 ablations (PaperAblations.svelte) in both languages. The findings are
  * read from the rows (paper-ablations.ts), so they say only what the numbers say.
  */
+import type { PointerText } from '$lib/viz/chart/pointer';
 import type { Localized } from '$lib/content/i18n';
 import type { Language } from '$lib/content/languages';
 import {
@@ -75,7 +76,7 @@ export const ABLATION_TEXT: Localized<{
 	accuracy: string;
 	flops: string;
 	kernel: string;
-	hint: string;
+	hint: PointerText;
 	vanilla: (acc: string) => string;
 	original: string;
 	caption: string;
@@ -92,7 +93,10 @@ export const ABLATION_TEXT: Localized<{
 		accuracy: 'test accuracy (%)',
 		flops: 'FLOPs (M)',
 		kernel: 'd (d×d depthwise)',
-		hint: 'Point at a dot, or tab to it and use the arrow keys.',
+		hint: {
+			fine: 'Point at a dot, or tab to it and use the arrow keys.',
+			coarse: 'Tap a dot, or tab to it and use the arrow keys.'
+		},
 		vanilla: (acc) => `VGG-16 ${acc} %`,
 		original: 'original',
 		caption:
@@ -114,7 +118,10 @@ export const ABLATION_TEXT: Localized<{
 		accuracy: '测试准确率（%）',
 		flops: 'FLOPs（M）',
 		kernel: 'd（d×d 深度卷积）',
-		hint: '把鼠标移到点上，或用 Tab 键选中后按方向键。',
+		hint: {
+			fine: '把鼠标移到点上，或用 Tab 键选中后按方向键。',
+			coarse: '轻点一个点，或用 Tab 键选中后按方向键。'
+		},
 		vanilla: (acc) => `VGG-16 ${acc}%`,
 		original: '原网络',
 		caption:

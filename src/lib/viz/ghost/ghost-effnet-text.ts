@@ -2,6 +2,7 @@
  * Words of the Ghost-EfficientNet figure (GhostEfficientNet.svelte and its parts) in both languages.
  * Every number comes in from ghost-effnet.ts, i.e. from cost(spec).
  */
+import type { PointerText } from '$lib/viz/chart/pointer';
 import type { Localized } from '$lib/content/i18n';
 import type { Language } from '$lib/content/languages';
 import { formatMacs } from '$lib/viz/scaling/format';
@@ -67,7 +68,7 @@ export const GHOST_EFFNET_TEXT: Localized<{
 	legendShown: string;
 	x: string;
 	y: string;
-	hint: string;
+	hint: PointerText;
 	caption: string;
 }> = {
 	en: {
@@ -88,7 +89,10 @@ export const GHOST_EFFNET_TEXT: Localized<{
 		legendShown: 'on display',
 		x: 'MACs',
 		y: 'stage',
-		hint: 'Point at a stage, or tab to the chart and use the arrow keys, for its MACs.',
+		hint: {
+			fine: 'Point at a stage, or tab to the chart and use the arrow keys, for its MACs.',
+			coarse: 'Tap a stage, or tab to the chart and use the arrow keys, for its MACs.'
+		},
 		caption:
 			'Each 1×1 expand and project convolution (with its BatchNorm) of the EfficientNet on display becomes a Ghost module as GhostNet builds them: a 1×1 primary convolution to ⌈n/s⌉ intrinsic maps and a 3×3 depthwise cheap operation for the rest, each followed by BatchNorm and by the activation the replaced convolution had. The params and MACs are counted by our cost model from that transformed spec, exactly as for every other network on this site (MACs of convolution and fully connected layers). Stage table, totals and chart all come from it.'
 	},
@@ -110,7 +114,10 @@ export const GHOST_EFFNET_TEXT: Localized<{
 		legendShown: '当前显示',
 		x: 'MACs',
 		y: '阶段',
-		hint: '把鼠标移到某个阶段上，或用 Tab 键进入图表后按方向键，查看它的 MACs。',
+		hint: {
+			fine: '把鼠标移到某个阶段上，或用 Tab 键进入图表后按方向键，查看它的 MACs。',
+			coarse: '轻点某个阶段，或用 Tab 键进入图表后按方向键，查看它的 MACs。'
+		},
 		caption:
 			'当前 EfficientNet 中每个 1×1 扩张卷积和投影卷积（连同其 BN）都换成 GhostNet 那样的 Ghost 模块：一个 1×1 主卷积生成 ⌈n/s⌉ 个内在特征图，其余由 3×3 深度卷积这一廉价操作生成，两者之后各接 BN 和被替换卷积原有的激活函数。参数量和乘加数由我们的代价模型从变换后的网络规格算出，与本站其他网络的算法完全相同（只计卷积层和全连接层的乘加）。阶段表、总计和图表都由它得出。'
 	}

@@ -2,6 +2,7 @@
  * Words of the ImageNet comparison (ImageNetComparison.svelte, ImageNetTable.svelte) in both languages.
  * Every number comes in as an argument: the paper's rows (paper-imagenet.ts) or our cost model's counts.
  */
+import type { PointerText } from '$lib/viz/chart/pointer';
 import type { Localized } from '$lib/content/i18n';
 import type { Language } from '$lib/content/languages';
 import { formatCount } from './format';
@@ -45,7 +46,7 @@ export const IMAGENET_TEXT: Localized<{
 	families: Record<ModelFamily, string>;
 	x: string;
 	y: string;
-	hint: string;
+	hint: PointerText;
 	widths: string;
 	ruleLabel: (w: string) => string;
 	caption: string;
@@ -60,7 +61,10 @@ export const IMAGENET_TEXT: Localized<{
 		},
 		x: 'FLOPs (M multiply-adds)',
 		y: 'ImageNet top-1 (%)',
-		hint: 'Point at a dot, or tab to a group and use the arrow keys, for its values.',
+		hint: {
+			fine: 'Point at a dot, or tab to a group and use the arrow keys, for its values.',
+			coarse: 'Tap a dot, or tab to a group and use the arrow keys, for its values.'
+		},
 		widths: 'Mark a GhostNet width (the GhostNet table above shows the same one)',
 		ruleLabel: (w) => `ours ${w}×`,
 		caption:
@@ -76,7 +80,10 @@ export const IMAGENET_TEXT: Localized<{
 		},
 		x: 'FLOPs（百万次乘加）',
 		y: 'ImageNet top-1（%）',
-		hint: '把鼠标移到点上，或用 Tab 键进入一组点后按方向键，查看数值。',
+		hint: {
+			fine: '把鼠标移到点上，或用 Tab 键进入一组点后按方向键，查看数值。',
+			coarse: '轻点一个点，或用 Tab 键进入一组点后按方向键，查看数值。'
+		},
 		widths: '标出一个 GhostNet 宽度（与上面的 GhostNet 表格同步）',
 		ruleLabel: (w) => `本站 ${w}×`,
 		caption:

@@ -2,6 +2,7 @@
  * Words of the reproduction chart in both languages. The caption is built from the results file
  * (reproduction.ts), so it always states the epochs, seeds, test images and outcome actually measured.
  */
+import type { PointerText } from '$lib/viz/chart/pointer';
 import type { Localized } from '$lib/content/i18n';
 import type { Language } from '$lib/content/languages';
 import { PAPER_SETUP, type PaperRow } from './reproduction-paper';
@@ -112,7 +113,9 @@ export const TEXT: Localized<{
 	axis: string;
 	/** The x-axis choice that shows parameters. */
 	paramsChoice: string;
-	hint: string;
+	/** Said after the reader changes the horizontal axis. */
+	axisChanged: (params: boolean) => string;
+	hint: PointerText;
 	setup: (rep: Reproduction) => string;
 	limits: (rep: Reproduction) => string;
 }> = {
@@ -123,10 +126,15 @@ export const TEXT: Localized<{
 		accuracy: 'test accuracy (%)',
 		params: 'parameters (M)',
 		paramsChoice: 'params',
+		axisChanged: (params) =>
+			`Both panels now plot accuracy against ${params ? 'parameters' : 'MACs (FLOPs in the paper)'}.`,
 		macs: 'MACs (M)',
 		paperMacs: 'FLOPs (M)',
 		axis: 'Horizontal axis',
-		hint: 'Point at a dot, or tab to the plot and use the arrow keys, for its values.',
+		hint: {
+			fine: 'Point at a dot, or tab to the plot and use the arrow keys, for its values.',
+			coarse: 'Tap a dot, or tab to the plot and use the arrow keys, for its values.'
+		},
 		setup: (rep) =>
 			`Ours: GhostNet 0.5× on Fashion-MNIST (28×28 images zero-padded to 32×32), with every Ghost module kept at s = 2, 3 or 4 or replaced by an ordinary 1×1 convolution of the same output width, all trained identically for ${rep.epochs} epoch${rep.epochs === 1 ? '' : 's'} per run (not trained to convergence); ${seedsText(rep, 'en')}; top-1 on the full test set of ${rep.testImages.toLocaleString('en')} images. Dots are means, bars the range between seeds. The paper (${PAPER_SETUP.section}) measured something else: ${PAPER_SETUP.network} on ${PAPER_SETUP.dataset}, trained to convergence, so the two panels have their own axes and only the trends compare.`,
 		limits: (rep) =>
@@ -139,10 +147,14 @@ export const TEXT: Localized<{
 		accuracy: '测试准确率（%）',
 		params: '参数量（M）',
 		paramsChoice: '参数量',
+		axisChanged: (params) => `两幅图的横轴现在都是${params ? '参数量' : 'MACs（论文中为 FLOPs）'}。`,
 		macs: 'MACs（M）',
 		paperMacs: 'FLOPs（M）',
 		axis: '横轴',
-		hint: '把鼠标移到点上，或用 Tab 键进入图表后按方向键，查看数值。',
+		hint: {
+			fine: '把鼠标移到点上，或用 Tab 键进入图表后按方向键，查看数值。',
+			coarse: '轻点一个点，或用 Tab 键进入图表后按方向键，查看数值。'
+		},
 		setup: (rep) =>
 			`我们：GhostNet 0.5×，数据为 Fashion-MNIST（28×28 图像补零到 32×32）；每个 Ghost 模块取 s = 2、3、4，或换成输出宽度相同的普通 1×1 卷积，训练方式完全相同，每次训练 ${rep.epochs} 个 epoch，未训练到收敛；${seedsText(rep, 'zh')}；在完整的 ${rep.testImages} 张测试图像上计算 top-1。圆点为均值，竖线为不同种子之间的范围。论文（${PAPER_SETUP.section}）测的是另一回事：在 ${PAPER_SETUP.dataset} 上训练到收敛的 ${PAPER_SETUP.network}，因此两幅图各用各的坐标轴，只能比较趋势。`,
 		limits: (rep) =>

@@ -1,4 +1,5 @@
 /** Strings of the GhostNet table (GhostNetTable.svelte), in both languages. */
+import type { PointerText } from '$lib/viz/chart/pointer';
 import type { Localized } from '$lib/content/i18n';
 import type { Operator } from './ghostnet-table';
 
@@ -21,7 +22,7 @@ export interface TableText {
 	showBlock: (name: string) => string;
 	detailHeading: (name: string) => string;
 	blockCost: (params: string, macs: string) => string;
-	hint: string;
+	hint: PointerText;
 	notCounted: string;
 }
 
@@ -58,7 +59,10 @@ export const tableText: Localized<TableText> = {
 		showBlock: (name) => `显示 ${name} 的结构图`,
 		detailHeading: (name) => `${name} 的结构`,
 		blockCost: (params, macs) => `这个 bottleneck 有 ${params} 个参数，${macs} 次乘加。`,
-		hint: '点击表中的 G-bneck 行（或用 Tab 选中后按 Enter），可以看到该模块的结构图和真实通道数。',
+		hint: {
+			fine: '点击表中的 G-bneck 行（或用 Tab 选中后按 Enter），可以看到该模块的结构图和真实通道数。',
+			coarse: '轻点表中的 G-bneck 行（或用 Tab 选中后按 Enter），可以看到该模块的结构图和真实通道数。'
+		},
 		notCounted: '不计'
 	},
 	en: {
@@ -81,7 +85,11 @@ export const tableText: Localized<TableText> = {
 		showBlock: (name) => `Show the diagram of ${name}`,
 		detailHeading: (name) => `Structure of ${name}`,
 		blockCost: (params, macs) => `This bottleneck has ${params} parameters and needs ${macs} multiply-adds.`,
-		hint: 'Click a G-bneck row of the table (or Tab to it and press Enter) to see that block’s diagram with its real channel counts.',
+		hint: {
+			fine: 'Click a G-bneck row of the table (or Tab to it and press Enter) to see that block’s diagram with its real channel counts.',
+			coarse:
+				'Tap a G-bneck row of the table (or Tab to it and press Enter) to see that block’s diagram with its real channel counts.'
+		},
 		notCounted: 'not counted'
 	}
 };
