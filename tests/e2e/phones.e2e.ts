@@ -252,7 +252,7 @@ describe.each(LANGS)('phone interactions (%s, 360 px, touch)', (lang) => {
 			shadow: getComputedStyle(el).backgroundImage
 		}));
 		expect(region.wider).toBe(true);
-		expect(region).toMatchObject({ tabindex: '0', role: 'region' });
+		expect(region).toMatchObject({ tabindex: '0', role: 'group' });
 		expect(region.name).toContain('GhostNet');
 		expect(region.shadow).toContain('radial-gradient');
 		// The keyboard scrolls it.

@@ -21,7 +21,7 @@ describe('scroll regions', () => {
 		document.body.append(el);
 		markScrollRegion(el, 'Equation');
 		expect(el.tabIndex).toBe(0);
-		expect(el.getAttribute('role')).toBe('region');
+		expect(el.getAttribute('role')).toBe('group');
 		expect(el.getAttribute('aria-label')).toBe('Equation');
 		expect(el.classList.contains('scroll-hint')).toBe(true);
 		// A new name (the figure's state changed) replaces ours.

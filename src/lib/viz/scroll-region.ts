@@ -1,8 +1,9 @@
 /**
  * Regions that scroll sideways on a narrow screen (wide tables, KaTeX displays, the constraint box):
- * while one overflows it is a keyboard stop (tabindex 0, a named region, so arrow keys scroll it and axe's
+ * while one overflows it is a keyboard stop (tabindex 0, a named group, so arrow keys scroll it and axe's
  * scrollable-region-focusable holds) and shows on which side there is more (the `scroll-hint` shadows in
  * app.css, drawn over the region's own background colour). When it fits again it is left as it was.
+ * A group, not a region: an article has dozens of equations of one name, and landmarks must be unique.
  */
 import type { Attachment } from 'svelte/attachments';
 
@@ -35,13 +36,13 @@ export function markScrollRegion(node: HTMLElement, label: string): void {
 		if (!node.hasAttribute('tabindex') || node.dataset[OWN] !== undefined) {
 			node.dataset[OWN] = '';
 			node.tabIndex = 0;
-			if (!node.hasAttribute('role')) node.setAttribute('role', 'region');
-			if (node.getAttribute('role') === 'region') node.setAttribute('aria-label', label);
+			if (!node.hasAttribute('role')) node.setAttribute('role', 'group');
+			if (node.getAttribute('role') === 'group') node.setAttribute('aria-label', label);
 		}
 	} else if (node.dataset[OWN] !== undefined) {
 		delete node.dataset[OWN];
 		node.removeAttribute('tabindex');
-		if (node.getAttribute('role') === 'region') {
+		if (node.getAttribute('role') === 'group') {
 			node.removeAttribute('role');
 			node.removeAttribute('aria-label');
 		}
