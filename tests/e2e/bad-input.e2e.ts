@@ -95,7 +95,7 @@ describe('bad weight files on /en/classify', () => {
 	beforeAll(async () => {
 		({ context, page, problems } = await open('/en/classify', hub.base('ok')));
 		const panel = classifier(page).locator('details.weights-panel');
-		if ((await panel.getAttribute('open')) === null) await panel.locator('summary').click();
+		if ((await panel.getAttribute('open')) === null) await panel.locator(':scope > summary').click();
 	}, 180_000);
 	afterAll(async () => {
 		expect(unexpected(problems)).toEqual({ console: [], failed: [] });
@@ -156,7 +156,7 @@ describe('the weights cache', () => {
 	it('records a SHA-256 beside each entry and downloads again when the cached bytes changed', async () => {
 		const { context, page, problems } = await open('/en/classify', hub.base('ok'));
 		const panel = classifier(page).locator('details.weights-panel');
-		if ((await panel.getAttribute('open')) === null) await panel.locator('summary').click();
+		if ((await panel.getAttribute('open')) === null) await panel.locator(':scope > summary').click();
 		await page.getByRole('button', { name: 'Load the ImageNet weights' }).click();
 		await waitForImagenet(page);
 		const before = hub.requests.filter((r) => r.startsWith('ok/')).length;

@@ -29,10 +29,24 @@ describe('profile view', () => {
 		expect(sectionLabel('classifier', 'ghostnet', 'zh')).toBe('池化 + 分类器');
 	});
 
-	it('reads shares from the rows, and leaves out kinds with neither MACs nor time', () => {
+	it('reads shares from the rows: kinds with MACs, and every time-only kind whether timed or not', () => {
 		const rows = kindRows(profile(10, [9, 11]).kinds, 'en');
-		expect(rows.map((r) => r.key)).toEqual(['conv-1x1', 'depthwise', 'elementwise']);
-		expect(rows.map((r) => r.timeShare)).toEqual([0.2, 0.6, 0.2]);
+		expect(rows.map((r) => r.key)).toEqual([
+			'conv-1x1',
+			'depthwise',
+			'elementwise',
+			'concat',
+			'pool',
+			'other'
+		]);
+		expect(rows.map((r) => r.timeShare)).toEqual([0.2, 0.6, 0.2, 0, 0, 0]);
+		// Before a measurement the same rows, times unknown.
+		const before = kindRows(
+			profile(10, [9, 11]).kinds.map((k) => ({ ...k, ms: NaN })),
+			'en'
+		);
+		expect(before.map((r) => r.key)).toEqual(rows.map((r) => r.key));
+		expect(before.every((r) => Number.isNaN(r.timeShare))).toBe(true);
 		expect(readKinds(rows, 'en')).toEqual([
 			'1×1 convolutions: 80.0% of the MACs, 20.0% of the time.',
 			'depthwise convolutions: 20.0% of the MACs, 60.0% of the time.',

@@ -5,7 +5,7 @@
  */
 import type { Localized } from '$lib/content/i18n';
 import type { Language } from '$lib/content/languages';
-import { macShares, type NetworkProfile, type OpKind, type Share } from '$lib/live/compute/profile';
+import { macShares, OP_KINDS, type NetworkProfile, type OpKind, type Share } from '$lib/live/compute/profile';
 import type { Family, NetSpec } from '$lib/nets';
 import { backendName, formatPercent } from './live-text';
 
@@ -78,12 +78,21 @@ export function sectionRows(sections: Share[], family: Family, lang: Language): 
 	return rows(sections, (key) => sectionLabel(key, family, lang));
 }
 
+/** Kinds that never do multiply-adds: each has its row whether or not a measurement timed it. */
+const TIME_ONLY_KINDS: readonly OpKind[] = ['elementwise', 'concat', 'pool', 'other'];
+
 /**
- * The op kinds this network uses: those with MACs, plus those that took time (kinds without MACs
- * appear once measured).
+ * The op kinds of the figure, in a fixed order: those with MACs in this network, and every kind that
+ * only takes time (0 % when a pass did not time it, a dash before any measurement), so that the table
+ * has the same rows before and after each measurement.
  */
 export function kindRows(kinds: Share[], lang: Language): ShareRow[] {
-	return rows(kinds, (key) => kindLabels[lang][key as OpKind]).filter((r) => r.macs > 0 || r.ms > 0);
+	const byKey = new Map(kinds.map((k) => [k.key, k]));
+	const measured = kinds.some((k) => Number.isFinite(k.ms));
+	const list = OP_KINDS.map((key) => byKey.get(key) ?? { key, macs: 0, ms: measured ? 0 : NaN }).filter(
+		(k) => k.macs > 0 || TIME_ONLY_KINDS.includes(k.key as OpKind)
+	);
+	return rows(list, (key) => kindLabels[lang][key as OpKind]);
 }
 
 /** The sentences that read the op-kind rows: where the MACs and the time part ways. */
