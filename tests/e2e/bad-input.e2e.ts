@@ -241,6 +241,9 @@ describe('images', () => {
 			const { context, page, problems } = await open(`/${lang}/ghostnet`);
 			const part = page.getByTestId('live-feature-maps');
 			await part.scrollIntoViewIfNeeded();
+			// The part is hydrated and started once its samples are buttons (before that, a file set on
+			// the prerendered input reaches no handler).
+			await part.locator('button.sample').first().waitFor({ timeout: 120_000 });
 			await part
 				.getByLabel(label)
 				.setInputFiles({ name: 'far.jpg', mimeType: 'image/jpeg', buffer: farJpeg });
