@@ -77,7 +77,7 @@ export const RUNS_TEXT = {
 		matched: (m: Matched) =>
 			`At φ = ${m.compound.phi} (${millions(m.compound.macs)} M MACs) compound scaling reaches ${pct(m.compound.mean)} %, ${METHOD_NAMES.en[m.method]} ${pct(m.other.mean)} % at the same MACs: ` +
 			(m.verdict === 'within'
-				? 'within the range between seeds.'
+				? 'within the noise between seeds.'
 				: `${m.verdict === 'ahead' ? 'ahead' : 'behind'} by ${points(m.difference)} points.`),
 		verdict: (all: Matched[]) => {
 			if (all.length === 0)
@@ -86,11 +86,11 @@ export const RUNS_TEXT = {
 			const ahead = all.filter((m) => m.verdict === 'ahead');
 			if (behind.length) {
 				const names = unique(behind.map((m) => METHOD_NAMES.en[m.method]));
-				return `Here compound scaling does not beat every single dimension: ${names.join(' and ')} ${names.length > 1 ? 'are' : 'is'} ahead of it at matched MACs, by more than the range between seeds.`;
+				return `Here compound scaling does not beat every single dimension: ${names.join(' and ')} ${names.length > 1 ? 'are' : 'is'} ahead of it at matched MACs, by more than the largest difference between two seeds of one network (${points(behind[0].noise)} points).`;
 			}
 			if (ahead.length === all.length)
-				return "Here, as in the paper's Figure 4, compound scaling is ahead of every single dimension at matched MACs, by more than the range between seeds.";
-			return 'Here compound scaling is never behind a single dimension at matched MACs, but some differences are within the range between seeds, so this run cannot call them.';
+				return "Here, as in the paper's Figure 4, compound scaling is ahead of every single dimension at matched MACs, by more than the largest difference between two seeds of one network.";
+			return 'Here compound scaling is never behind a single dimension at matched MACs, but some differences are no larger than the largest difference between two seeds of one network, so this experiment cannot call them.';
 		},
 		limits:
 			"What this does not show: ImageNet. With 3 epochs, 2 seeds and 28 px images of 10 classes of clothing, resolution gains stop at 28 px, and the deeper and wider networks are not trained to convergence; the paper's claims are about 224–600 px ImageNet networks trained for hundreds of epochs."
@@ -140,17 +140,17 @@ export const RUNS_TEXT = {
 		matched: (m: Matched) =>
 			`φ = ${m.compound.phi}（${millions(m.compound.macs)}M MACs）时，复合放缩达到 ${pct(m.compound.mean)}%，同样 MACs 下${METHOD_NAMES.zh[m.method]}为 ${pct(m.other.mean)}%：` +
 			(m.verdict === 'within'
-				? '差别在种子之间的波动范围之内。'
+				? '差别在种子之间的波动之内。'
 				: `${m.verdict === 'ahead' ? '领先' : '落后'} ${points(m.difference)} 个百分点。`),
 		verdict: (all: Matched[]) => {
 			if (all.length === 0) return '还没有完成的复合放缩训练，所以还不能在相同 MACs 下比较这些曲线。';
 			const behind = all.filter((m) => m.verdict === 'behind');
 			const ahead = all.filter((m) => m.verdict === 'ahead');
 			if (behind.length)
-				return `在这里复合放缩并没有胜过所有单一维度：在相同 MACs 下，${unique(behind.map((m) => METHOD_NAMES.zh[m.method])).join('和')}领先于它。`;
+				return `在这里复合放缩并没有胜过所有单一维度：在相同 MACs 下，${unique(behind.map((m) => METHOD_NAMES.zh[m.method])).join('和')}领先于它，差距大于同一网络两个种子之间的最大差别（${points(behind[0].noise)} 个百分点）。`;
 			if (ahead.length === all.length)
-				return '在这里，与论文图 4 一样，复合放缩在相同 MACs 下领先于每一种单一维度的放缩，且差距大于种子之间的波动。';
-			return '在这里，相同 MACs 下复合放缩从未落后于单一维度，但有些差别在种子之间的波动范围之内，这个实验无法判定。';
+				return '在这里，与论文图 4 一样，复合放缩在相同 MACs 下领先于每一种单一维度的放缩，且差距大于同一网络两个种子之间的最大差别。';
+			return '在这里，相同 MACs 下复合放缩从未落后于单一维度，但有些差别不大于同一网络两个种子之间的最大差别，这个实验无法判定。';
 		},
 		limits:
 			'这个实验不能说明的是 ImageNet 上的情况：只训练 3 个 epoch、2 个种子，数据是 10 类服装的 28 像素图像，分辨率的收益到 28 像素就停止了，更深、更宽的网络也没有训练到收敛；论文的结论针对的是在 ImageNet 上训练数百个 epoch、输入为 224–600 像素的网络。'

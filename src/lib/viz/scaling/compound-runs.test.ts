@@ -120,4 +120,20 @@ describe('compound against single-dimension scaling at matched MACs', () => {
 		} as unknown as CompoundRuns;
 		expect(matchedComparisons(close)[0].verdict).toBe('within');
 	});
+
+	it('does not call a difference between one-seed points that is smaller than the experiment’s largest seed spread', () => {
+		const base = point(100, [80, 80.8]);
+		const data = {
+			curves: {
+				depth: [base, point(400, [82])],
+				width: [base, point(400, [80])],
+				resolution: [base],
+				compound: [base, point(400, [82.5])]
+			}
+		} as unknown as CompoundRuns;
+		const matched = matchedComparisons(data);
+		expect(matched[0]).toMatchObject({ method: 'depth', verdict: 'within' });
+		expect(matched[0].noise).toBeCloseTo(0.8, 9);
+		expect(matched[1]).toMatchObject({ method: 'width', verdict: 'ahead' });
+	});
 });

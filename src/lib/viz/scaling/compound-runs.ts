@@ -297,12 +297,26 @@ export interface Matched {
 	other: { mean: number; min: number; max: number };
 	/** Compound's mean minus the other's, percentage points. */
 	difference: number;
-	/** 'within' when the seed ranges (min–max) overlap. */
+	/** The experiment's noise: the largest difference between two seeds of one network, points. */
+	noise: number;
+	/** 'within' when the seed ranges overlap or the difference is no larger than the noise. */
 	verdict: Verdict;
 }
 
+/**
+ * The largest difference between the seeds of any one network of the experiment (percentage points):
+ * a point trained with one seed so far has no range of its own, so no difference is called below this.
+ */
+export function seedNoise(data: Pick<CompoundRuns, 'curves'> & Partial<Pick<CompoundRuns, 'grid'>>): number {
+	const points = [...(data.grid ?? []), ...Object.values(data.curves).flat()];
+	return Math.max(0, ...points.map((p) => p.max - p.min));
+}
+
 /** Every compound point (φ ≥ 1) against every single-dimension curve that reaches its MACs. */
-export function matchedComparisons(data: CompoundRuns): Matched[] {
+export function matchedComparisons(
+	data: Pick<CompoundRuns, 'curves'> & Partial<Pick<CompoundRuns, 'grid'>>
+): Matched[] {
+	const noise = seedNoise(data);
 	const out: Matched[] = [];
 	for (const compound of data.curves.compound.slice(1)) {
 		for (const method of ['depth', 'width', 'resolution'] as const) {
@@ -315,7 +329,8 @@ export function matchedComparisons(data: CompoundRuns): Matched[] {
 				compound,
 				other,
 				difference,
-				verdict: overlap ? 'within' : difference > 0 ? 'ahead' : 'behind'
+				noise,
+				verdict: overlap || Math.abs(difference) <= noise ? 'within' : difference > 0 ? 'ahead' : 'behind'
 			});
 		}
 	}
