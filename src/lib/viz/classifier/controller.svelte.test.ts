@@ -27,6 +27,23 @@ async function setup() {
 }
 
 describe('ClassifierController', () => {
+	it('keeps a problem the reader met while the first sample was being classified', async () => {
+		const { handlers, controller } = await setup();
+		const real = handlers.classify.getMockImplementation()!;
+		let finish = () => {};
+		handlers.classify.mockImplementationOnce(
+			(request) => new Promise((resolve) => (finish = () => resolve(real(request))))
+		);
+		const shown = controller.show('fmnist', () => 'sample');
+		await vi.waitFor(() => expect(handlers.classify).toHaveBeenCalledTimes(1));
+		// The reader tries the camera and is refused while the first sample is still running.
+		controller.problem = 'camera-denied';
+		finish();
+		await shown;
+		await vi.waitFor(() => expect(controller.answer).not.toBeNull());
+		expect(controller.problem).toBe('camera-denied');
+	});
+
 	it('drops a run for the previous model set the moment the set changes', async () => {
 		const { session, handlers, controller } = await setup();
 		let finishOld: (value: Classification) => void = () => {};

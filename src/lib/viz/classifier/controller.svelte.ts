@@ -135,6 +135,8 @@ export class ClassifierController {
 	async run(image: ImageChoice) {
 		const ticket = ++this.ticket;
 		this.busy = true;
+		// A problem the reader meets while this runs (a refused camera, say) outlives its result.
+		const problemBefore = this.problem;
 		const ref = { key: image.key, source: image.blob };
 		// Only the reader's own images are judged (the samples are what their models know), meanwhile.
 		const judged = image.dataset === null && this.session.active === 'fmnist' ? this.look(image.blob) : null;
@@ -147,7 +149,7 @@ export class ClassifierController {
 			if (previous) this.drop(previous);
 			this.misfits = misfits;
 			this.outcome = this.answer = { ...first, timed: false };
-			this.problem = null;
+			if (this.problem === problemBefore) this.problem = null;
 			mark('classified');
 			const timed = await this.session.classify(ref, this.timing);
 			if (ticket === this.ticket) this.outcome = { ...timed, timed: true };
