@@ -1,7 +1,7 @@
 /** What a live part is waiting for, in the reader's language (pure; see `$lib/live/loading`). */
 import type { Language } from '$lib/content/languages';
 import type { Waiting } from '$lib/live/loading';
-import { formatBytes } from '$lib/viz/weights/format';
+import { formatBytes } from '$lib/viz/runtime/format';
 
 const text = {
 	zh: {

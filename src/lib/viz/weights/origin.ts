@@ -5,7 +5,7 @@
 import type { Language } from '$lib/content/languages';
 import type { ModelDescriptor } from '$lib/live/models';
 import type { WeightsOrigin } from '$lib/live/session.svelte';
-import { formatBytes } from './format';
+import { formatBytes } from '$lib/viz/runtime/format';
 
 function host(url: string | null): string {
 	if (!url) return '';

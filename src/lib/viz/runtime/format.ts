@@ -1,4 +1,4 @@
-/** Byte counts for the weight manager (pure). */
+/** Byte counts and download progress, for the runtime's status lines and the weight manager (pure). */
 
 /** "21.3 MB", "512 kB", "900 B" (SI units, as download sizes are usually shown). */
 export function formatBytes(bytes: number): string {
