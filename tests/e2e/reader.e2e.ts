@@ -224,6 +224,41 @@ describe('no layout jumps at 360 px', () => {
 		await context.close();
 	});
 
+	it('/en/ghostnet: every live figure keeps its height from first paint through its first result', async () => {
+		const context = await browser.newContext(PHONE);
+		const page = await context.newPage();
+		await page.goto(`${baseURL()}/en/ghostnet`, { waitUntil: 'domcontentloaded' });
+		const parts = '.live-frame, [data-testid="time-profile"]';
+		await page.waitForSelector(parts);
+		const count = await page.locator(parts).count();
+		expect(count).toBe(3);
+		const heights = () =>
+			page.evaluate(
+				(selector) =>
+					[...document.querySelectorAll(selector)].map((el) => Math.round(el.getBoundingClientRect().height)),
+				parts
+			);
+		const samples: number[][] = [await heights()];
+		const done = [
+			'[data-testid="redundancy-finder"]:not([data-model=""])',
+			'[data-testid="live-feature-maps"][data-drawn="true"]',
+			'[data-testid="time-profile"]:not([data-model=""])'
+		];
+		// The reader scrolls to each figure in turn and stays until it shows its result.
+		for (let i = 0; i < count; i++) {
+			await page.locator(parts).nth(i).scrollIntoViewIfNeeded();
+			samples.push(...(await sampleUntil(heights, async () => (await page.locator(done[i]).count()) === 1)));
+		}
+		for (let i = 0; i < count; i++) {
+			const seen = samples.map((s) => s[i]);
+			expect(
+				Math.max(...seen) - Math.min(...seen),
+				`live figure #${i} (heights seen: ${[...new Set(seen)]})`
+			).toBeLessThanOrEqual(2);
+		}
+		await context.close();
+	});
+
 	it('/en/classify: the parts below the results keep their place from first paint to the first result', async () => {
 		const context = await browser.newContext(PHONE);
 		const page = await context.newPage();

@@ -17,6 +17,7 @@ import {
 	type PreprocessConfig,
 	type Rgb
 } from '$lib/nets';
+import builtManifest from '../../../static/weights/fmnist-models.json';
 
 export type DatasetId = 'imagenet' | 'fmnist';
 export type LabelTableId = 'imagenet-1k' | 'fashion-mnist';
@@ -244,6 +245,18 @@ export function labelUrl(table: LabelTableId, lang: Language): string {
 }
 
 export const FMNIST_MANIFEST_URL = '/weights/fmnist-models.json';
+
+let builtSets: ModelDescriptor[] | null = null;
+
+/**
+ * Every model the site offers, as built into the page: the bundled set from the same manifest the
+ * session fetches at runtime, then the ImageNet checkpoints. Live figures lay themselves out from these
+ * before the runtime has read anything, so that nothing moves when it has.
+ */
+export function builtModels(): ModelDescriptor[] {
+	builtSets ??= [...parseFmnistManifest(builtManifest).models, ...imagenetSet().models];
+	return builtSets;
+}
 
 /** The preprocessing for one image of `width × height` pixels under the set's `config`. */
 export function configForImage(config: InputConfig, width: number, height: number): PreprocessConfig {

@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, waitFor } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fakeRuntime } from '$lib/live/testing';
+import { NetworkSession } from '$lib/live/session.svelte';
 import TimeProfile from './TimeProfile.svelte';
 import { installLiveStubs, renderLiveFigure } from './testing';
 
@@ -15,6 +17,35 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const measuredModel = () => screen.getByTestId('time-profile').dataset.model;
 
 describe('TimeProfile', () => {
+	it('lays out the default network from the models built into the page while the session reads its list', async () => {
+		const runtime = fakeRuntime();
+		const session = new NetworkSession({
+			connect: async () => runtime.client,
+			isCached: async () => false,
+			fetchJson: () => new Promise(() => {}),
+			hubBase: () => 'http://hub.test',
+			staticBase: '/weights'
+		});
+		render(TimeProfile, { lang: 'en', session });
+		const select = screen.getByTestId('model-select') as HTMLSelectElement;
+		expect([...select.options].map((o) => o.value)).toEqual([
+			'fmnist-efficientnet_w050',
+			'efficientnet_b0.ra_in1k',
+			'fmnist-ghostnet_050',
+			'ghostnet_100.in1k'
+		]);
+		const stages = [...screen.getByTestId('profile-sections').querySelectorAll('tbody th')].map(
+			(th) => th.textContent
+		);
+		expect(stages[0]).toBe('stem (stage 1)');
+		expect(stages).toContain('blocks.6 (stage 8)');
+		expect(sum(percents('profile-sections', 'mac-share'))).toBeCloseTo(100, 0);
+		await waitFor(() => expect(session.runtime).toBe('ready'));
+		const status = screen.getByTestId('profile-status').textContent ?? '';
+		expect(status).toMatch(/^Downloading the network weights/);
+		expect(screen.getByTestId('weights-notice').dataset.phase).toBe('pending');
+	});
+
 	it('profiles the bundled EfficientNet on the CPU backend and fills both tables', async () => {
 		const { requests } = renderLiveFigure(TimeProfile, 'en');
 		// Before the measurement, the MAC shares are there already and the times are dashes.

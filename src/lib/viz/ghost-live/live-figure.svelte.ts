@@ -9,7 +9,7 @@ import { untrack } from 'svelte';
 import type { Language } from '$lib/content/languages';
 import type { DivergingStops } from '$lib/live/compute/colour-scale';
 import type { ImageChoice } from '$lib/live/images/choice';
-import type { DatasetId, ModelDescriptor } from '$lib/live/models';
+import { builtModels, type DatasetId, type ModelDescriptor } from '$lib/live/models';
 import type { ImageRef } from '$lib/live/protocol';
 import type { NetworkSession } from '$lib/live/session.svelte';
 import type { Family } from '$lib/nets';
@@ -105,7 +105,10 @@ export class LiveModelChoice {
 	}
 
 	private offered(): ModelDescriptor[] {
-		const all = this.session?.models() ?? [];
+		const session = this.session;
+		// Until the session has read the bundled manifest, the models built into the page (the same ones).
+		const known = session && (session.fmnist || session.fmnistError);
+		const all = known ? session.models() : builtModels();
 		return this.families.flatMap((family) => all.filter((m) => m.family === family));
 	}
 
@@ -127,7 +130,7 @@ export class LiveFigure<T extends object> extends LiveModelChoice {
 		this.job = job;
 		$effect(() => {
 			const dataset = this.model?.dataset;
-			if (dataset && this.session) untrack(() => this.part.ensureSamples(dataset));
+			if (dataset && this.session?.set(dataset)) untrack(() => this.part.ensureSamples(dataset));
 		});
 		// Primitive keys, so that the computation reruns only when one of them really changes.
 		const pictureKey = $derived(this.picture?.key ?? null);

@@ -141,7 +141,9 @@ export class LivePart {
 		const session = this.session;
 		if (!session || !this.reached) return c.waiting;
 		if (session.runtime === 'failed') return c.runtimeFailed(session.runtimeError ?? '');
-		const slots = model ? [session.slots[model.id]].filter(Boolean) : [];
+		const slot = model ? session.slots[model.id] : undefined;
+		// A model the session does not list yet is one of the bundled set, whose manifest is still being read.
+		const slots = slot ? [slot] : model ? [{ status: 'loading' as const, progress: null }] : [];
 		const waiting = waitingText(waitingFor(session.runtime, slots), lang);
 		if (waiting) return waiting;
 		if (this.problem) return imageProblemMessage(this.problem, lang);

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkProfile } from '$lib/live/compute/profile';
 import { efficientnet } from '$lib/nets';
-import { compareModels, kindRows, readKinds, sectionLabel, sectionRows, shares } from './profile-view';
+import {
+	compareModels,
+	comparisonStandIns,
+	kindRows,
+	readingSlots,
+	readKinds,
+	sectionLabel,
+	sectionRows,
+	shares
+} from './profile-view';
 
 const profile = (wallMs: number, range: [number, number]): NetworkProfile => ({
 	backend: 'wasm',
@@ -85,5 +94,33 @@ describe('profile view', () => {
 		expect(
 			compareModels({ ...b0, profile: other }, { ...ghost, profile: profile(5, [4, 6]) }, 'en')
 		).toBeNull();
+	});
+
+	it('keeps a place for every sentence before a measurement, each with the widest time share', () => {
+		const spec = efficientnet({ variant: 'b0' });
+		const before = readingSlots(kindRows(shares(spec, null).kinds, 'en'), false, 'en');
+		const after = readingSlots(kindRows(profile(10, [9, 11]).kinds, 'en'), true, 'en');
+		expect(before.map((s) => s.key)).toEqual(['conv-1x1', 'depthwise', 'se', 'no-macs']);
+		expect(before.every((s) => s.text === '' && /100\.0%/.test(s.standIn))).toBe(true);
+		// The measured sentences fill their places; the place of a sentence a pass does not say stays.
+		expect(after.map((s) => s.key)).toEqual(['conv-1x1', 'depthwise', 'no-macs']);
+		expect(after.map((s) => s.text)).toEqual(readKinds(kindRows(profile(10, [9, 11]).kinds, 'en'), 'en'));
+	});
+
+	it("holds the comparison's hint and each of its verdicts as stand-ins", () => {
+		const [a, b] = [
+			{ name: 'EfficientNet', macs: 400 },
+			{ name: 'GhostNet', macs: 100 }
+		];
+		const standIns = comparisonStandIns(a, b, 'GhostNet', 'en');
+		expect(standIns).toHaveLength(4);
+		expect(standIns[0]).toMatch(/^Choose GhostNet above/);
+		const said = compareModels(
+			{ ...a, profile: profile(10, [9, 11]) },
+			{ ...b, profile: profile(5, [4, 6]) },
+			'en'
+		);
+		const verdictOf = (text: string) => text.replace(/[\d.]+/g, '#');
+		expect(standIns.slice(1).map(verdictOf)).toContain(verdictOf(said!.text));
 	});
 });

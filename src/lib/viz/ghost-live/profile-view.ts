@@ -95,18 +95,51 @@ export function kindRows(kinds: Share[], lang: Language): ShareRow[] {
 	return rows(list, (key) => kindLabels[lang][key as OpKind]);
 }
 
+interface Sentence {
+	key: string;
+	text: string;
+}
+
+function kindSentences(
+	kinds: ShareRow[],
+	lang: Language,
+	time: (share: number) => string,
+	always: boolean
+): Sentence[] {
+	const t = profileText[lang];
+	const sentences: Sentence[] = [];
+	for (const key of ['conv-1x1', 'depthwise', 'se'] as const) {
+		const row = kinds.find((r) => r.key === key);
+		if (row)
+			sentences.push({ key, text: t.shareOf(row.label, formatPercent(row.macShare), time(row.timeShare)) });
+	}
+	const macFree = kinds.filter((r) => r.macs === 0);
+	const free = macFree.reduce((a, r) => a + r.timeShare, 0);
+	if (macFree.length && (always || free > 0)) sentences.push({ key: 'no-macs', text: t.noMacs(time(free)) });
+	return sentences;
+}
+
 /** The sentences that read the op-kind rows: where the MACs and the time part ways. */
 export function readKinds(kinds: ShareRow[], lang: Language): string[] {
-	const t = profileText[lang];
-	const find = (key: OpKind) => kinds.find((r) => r.key === key);
-	const sentences: string[] = [];
-	for (const key of ['conv-1x1', 'depthwise', 'se'] as const) {
-		const row = find(key);
-		if (row) sentences.push(t.shareOf(row.label, formatPercent(row.macShare), formatPercent(row.timeShare)));
-	}
-	const free = kinds.filter((r) => r.macs === 0).reduce((a, r) => a + r.timeShare, 0);
-	if (free > 0) sentences.push(t.noMacs(formatPercent(free)));
-	return sentences;
+	return kindSentences(kinds, lang, formatPercent, false).map((s) => s.text);
+}
+
+/**
+ * The reading's places: each sentence `readKinds` can say for these rows, with a stand-in that has the
+ * widest time share ("100.0%"), so that the place is kept before a measurement and between two; the
+ * text is empty until a timed measurement says it.
+ */
+export function readingSlots(
+	kinds: ShareRow[],
+	timed: boolean,
+	lang: Language
+): { key: string; standIn: string; text: string }[] {
+	const said = timed ? kindSentences(kinds, lang, formatPercent, false) : [];
+	return kindSentences(kinds, lang, () => formatPercent(1), true).map(({ key, text }) => ({
+		key,
+		standIn: text,
+		text: said.find((s) => s.key === key)?.text ?? ''
+	}));
 }
 
 export interface ProfiledModel {
@@ -158,6 +191,40 @@ export function compareModels(a: ProfiledModel, b: ProfiledModel, lang: Language
 			.filter(([key]) => key !== verdict)
 			.map(([, v]) => sentence(v))
 	};
+}
+
+/** A pass time as wide as any this figure shows ("8888.8 ms"). */
+const WIDEST_MS = 8888.8;
+
+/**
+ * What the comparison place can hold once `a` has been measured: the hint to measure the other, and
+ * the comparison with each verdict, with the widest numbers (its stand-ins, see `compareModels`).
+ */
+export function comparisonStandIns(
+	a: Omit<ProfiledModel, 'profile'>,
+	b: Omit<ProfiledModel, 'profile'>,
+	hintFor: string,
+	lang: Language
+): string[] {
+	const wide: NetworkProfile = {
+		backend: 'wasm',
+		runs: 7,
+		wallMs: WIDEST_MS,
+		wallMsRange: [WIDEST_MS, WIDEST_MS],
+		timed: true,
+		kernelMs: WIDEST_MS,
+		kernels: 0,
+		sections: [],
+		kinds: []
+	};
+	const both = compareModels({ ...a, profile: wide }, { ...b, profile: wide }, lang);
+	return [profileText[lang].compareHint(hintFor), ...(both ? [both.text, ...both.alternatives] : [])];
+}
+
+/** The status once measured, with the widest numbers (the status place's stand-in). */
+export function measuredStandIn(runs: number, lang: Language): string {
+	const ms = WIDEST_MS.toFixed(1);
+	return profileText[lang].measured(backendName('wasm'), runs, ms, ms, ms);
 }
 
 export const profileText = {
