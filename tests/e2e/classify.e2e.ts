@@ -285,7 +285,14 @@ describe('offline: the default Fashion-MNIST classifier on 200 test images, uplo
 
 		// The input the networks saw for the last (28×28) upload: its 28×28 pixels on a 2-pixel zero border.
 		const seen = await page.locator('.input-preview canvas').evaluate((canvas: HTMLCanvasElement) => {
-			const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+			// The preview is a bitmap renderer's canvas: read it through a 2D copy.
+			const copy = Object.assign(document.createElement('canvas'), {
+				width: canvas.width,
+				height: canvas.height
+			});
+			const context = copy.getContext('2d')!;
+			context.drawImage(canvas, 0, 0);
+			const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
 			return { size: canvas.width, gray: Array.from({ length: data.length / 4 }, (_, i) => data[i * 4]) };
 		});
 		const last = images[images.length - 1];
