@@ -21,14 +21,14 @@ import {
 
 /**
  * Checkpoints laid out like the hub files: every key and shape of timm's state_dict from
- * ../shared/reference (including the int64 `num_batches_tracked` counters), values filled with a
+ * tests/fixtures/reference, copies of ../shared/reference (including the int64 `num_batches_tracked` counters), values filled with a
  * simple ramp. They are built from timm's own key lists, not from our spec.
  */
 function hubLikeCheckpoint(
 	model: 'efficientnet_b0' | 'ghostnet_100',
 	edit?: (key: string, shape: number[]) => number[]
 ) {
-	const path = new URL(`../../../../../shared/reference/timm_${model}_keys.json`, import.meta.url);
+	const path = new URL(`../../../../tests/fixtures/reference/timm_${model}_keys.json`, import.meta.url);
 	const keys = JSON.parse(readFileSync(path, 'utf8')) as { key: string; shape: number[] }[];
 	const tensors = keys.map(({ key, shape: original }) => {
 		const shape = edit ? edit(key, original) : original;
