@@ -19,10 +19,20 @@ const mdsvexOptions = {
 	rehypePlugins: [[rehypeKatexSvelte, { throwOnError: true, strict: 'warn' }]]
 };
 
+/** mdsvex 0.12 writes the front matter's module script as `<script context="module">`, which Svelte 5 deprecates. */
+const moduleScript = {
+	name: 'mdsvex-module-script',
+	/** @param {{ content: string, filename?: string }} file */
+	markup: ({ content, filename }) =>
+		filename?.endsWith('.md')
+			? { code: content.replace('<script context="module">', '<script module>') }
+			: undefined
+};
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	extensions: ['.svelte', '.md'],
-	preprocess: [vitePreprocess(), mdsvex(mdsvexOptions)],
+	preprocess: [vitePreprocess(), mdsvex(mdsvexOptions), moduleScript],
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter({ strict: true }),
