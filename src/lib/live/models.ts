@@ -126,15 +126,17 @@ export function imagenetModel(id: CheckpointId): ModelDescriptor {
 	return describe({ id, dataset: 'imagenet', family, name: { en: name, zh: name }, spec: spec(), weights });
 }
 
-/** EfficientNet-B0 and GhostNet 1.0× with timm's ImageNet eval transform. */
+let imagenet: ModelSet | null = null;
+
+/** EfficientNet-B0 and GhostNet 1.0× with timm's ImageNet eval transform (built once: plain data). */
 export function imagenetSet(): ModelSet {
-	return {
+	return (imagenet ??= {
 		dataset: 'imagenet',
 		models: [imagenetModel('efficientnet_b0.ra_in1k'), imagenetModel('ghostnet_100.in1k')],
 		preprocess: imagenetEvalConfig(IMAGENET_EVAL.inputSize, IMAGENET_EVAL.cropPct),
 		labels: 'imagenet-1k',
 		numClasses: 1000
-	};
+	});
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
