@@ -27,3 +27,15 @@ export function watchProblems(page: Page): PageProblems {
 	});
 	return problems;
 }
+
+/**
+ * Opens `url` and waits until the network is quiet and the page has hydrated (the root layout marks
+ * <html>), then for two frames so that its resize observers have run: ready for a reader.
+ */
+export async function openHydrated(page: Page, url: string): Promise<void> {
+	await page.goto(url, { waitUntil: 'networkidle' });
+	await page.waitForFunction(() => document.documentElement.hasAttribute('data-hydrated'));
+	await page.evaluate(
+		() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(undefined))))
+	);
+}

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { deflateSync, gunzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, launch, watchProblems, type PageProblems } from './browser';
+import { baseURL, launch, openHydrated, type PageProblems, watchProblems } from './browser';
 import { fixturePath, startHubServer, unreachableBase, type HubMode, type HubServer } from './hub-server';
 
 type Lang = 'en' | 'zh';
@@ -661,7 +661,7 @@ describe('the classifier embedded at the end of an article', () => {
 					)
 				);
 		});
-		await page.goto(`${baseURL()}${path}`, { waitUntil: 'networkidle' });
+		await openHydrated(page, `${baseURL()}${path}`);
 		const tfjsLoaded = async () => (await Promise.all(scripts)).some(Boolean);
 		return { context, page, problems, tfjsLoaded, section: page.locator('.egn-classifier') };
 	}

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import results from '../../scripts/train/results/scaling.json';
-import { baseURL, launch, watchProblems } from './browser';
+import { baseURL, launch, openHydrated, watchProblems } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,7 +21,7 @@ describe.each([
 	it('is reached from the "Same MACs" panel and read from the keyboard, chart and table', async () => {
 		const page = await browser.newPage({ viewport: { width, height: 800 }, hasTouch: width < 400 });
 		const problems = watchProblems(page);
-		await page.goto(`${baseURL()}/${lang}/efficientnet`, { waitUntil: 'networkidle' });
+		await openHydrated(page, `${baseURL()}/${lang}/efficientnet`);
 		await page.locator('a[href="#trained-scaling"]').click();
 		await page.waitForURL(/#trained-scaling$/);
 		const figure = page.locator(FIGURE);

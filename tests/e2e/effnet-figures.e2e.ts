@@ -5,7 +5,7 @@
 // screen, the page never scrolls sideways, and nothing is logged as an error.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, launch, watchProblems } from './browser';
+import { baseURL, launch, openHydrated, watchProblems } from './browser';
 
 const TEXT = {
 	en: {
@@ -69,7 +69,7 @@ describe.each(cases)('EfficientNet figures ($lang, $width px)', ({ lang, width }
 	beforeAll(async () => {
 		page = await browser.newPage({ viewport: { width, height: 800 } });
 		problems = watchProblems(page);
-		await page.goto(`${baseURL()}/${lang}/efficientnet`, { waitUntil: 'networkidle' });
+		await openHydrated(page, `${baseURL()}/${lang}/efficientnet`);
 	});
 	afterAll(async () => {
 		await page?.close();

@@ -3,7 +3,7 @@
 // inside EfficientNet, each with the mouse and the keyboard, at 360 px and 1280 px, in both languages.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, launch, watchProblems } from './browser';
+import { baseURL, launch, openHydrated, watchProblems } from './browser';
 
 const TEXT = {
 	en: {
@@ -64,7 +64,7 @@ describe.each(cases)('GhostNet article ($lang, $width px): the evidence figures'
 	beforeAll(async () => {
 		page = await browser.newPage({ viewport: { width, height: 800 } });
 		problems = watchProblems(page);
-		await page.goto(`${baseURL()}/${lang}/ghostnet`, { waitUntil: 'networkidle' });
+		await openHydrated(page, `${baseURL()}/${lang}/ghostnet`);
 	});
 	afterAll(async () => {
 		await page?.close();

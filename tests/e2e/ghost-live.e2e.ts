@@ -2,7 +2,7 @@
 // the production build, with the timm fixture checkpoints served by the local hub stand-in.
 import type { Browser, BrowserContext, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, launch, watchProblems } from './browser';
+import { baseURL, launch, openHydrated, watchProblems } from './browser';
 import { startHubServer, type HubServer } from './hub-server';
 
 const languages = [
@@ -31,7 +31,7 @@ async function open(lang: string, hubBase: string | null = hub.base('ok')) {
 	const problems = watchProblems(page);
 	const requests: string[] = [];
 	page.on('request', (request) => requests.push(request.url()));
-	await page.goto(`${baseURL()}/${lang}/ghostnet`, { waitUntil: 'networkidle' });
+	await openHydrated(page, `${baseURL()}/${lang}/ghostnet`);
 	return { context, page, problems, requests };
 }
 

@@ -1,7 +1,7 @@
 // The GhostNet article's weight-free figures (fig2–fig5) in Chromium, on the production build.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, launch, watchProblems } from './browser';
+import { baseURL, launch, openHydrated, watchProblems } from './browser';
 
 const languages = [
 	{ lang: 'zh', s: 's（比例）', n: 'n（输出特征图）', k: 'k（卷积核）', withSe: '带 SE 模块' },
@@ -19,7 +19,7 @@ afterAll(async () => {
 async function open(lang: string): Promise<{ page: Page; problems: ReturnType<typeof watchProblems> }> {
 	const page = await browser.newPage();
 	const problems = watchProblems(page);
-	await page.goto(`${baseURL()}/${lang}/ghostnet`, { waitUntil: 'networkidle' });
+	await openHydrated(page, `${baseURL()}/${lang}/ghostnet`);
 	return { page, problems };
 }
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, launch, watchProblems } from './browser';
+import { baseURL, launch, openHydrated, watchProblems } from './browser';
 
 const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
 const TABLET = { viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true };
@@ -29,7 +29,7 @@ afterAll(async () => {
 async function openAll(context: BrowserContext, path: string) {
 	const page = await context.newPage();
 	const problems = watchProblems(page);
-	await page.goto(baseURL() + path, { waitUntil: 'networkidle' });
+	await openHydrated(page, baseURL() + path);
 	const height = await page.evaluate(() => document.documentElement.scrollHeight);
 	for (let y = 0; y < height; y += 500) {
 		await page.evaluate((top) => window.scrollTo(0, top), y);
@@ -129,7 +129,7 @@ describe.each([
 		async (path) => {
 			const context = await browser.newContext(device);
 			const page = await context.newPage();
-			await page.goto(baseURL() + path, { waitUntil: 'networkidle' });
+			await openHydrated(page, baseURL() + path);
 			expect(await overflow(page)).toBeLessThanOrEqual(0);
 			await context.close();
 		}
@@ -167,7 +167,7 @@ describe('on a desktop (fine pointer) controls keep their compact size', () => {
 	it('the GhostNet width presets are under 44 px tall without touch', async () => {
 		const context = await browser.newContext(DESKTOP);
 		const page = await context.newPage();
-		await page.goto(`${baseURL()}/en/ghostnet`, { waitUntil: 'networkidle' });
+		await openHydrated(page, `${baseURL()}/en/ghostnet`);
 		const preset = page.getByTestId('ghostnet-table').getByRole('button', { name: '0.5×' });
 		expect((await preset.boundingBox())!.height).toBeLessThan(44);
 		await context.close();
@@ -199,7 +199,7 @@ describe.each(LANGS)('phone interactions (%s, 360 px, touch)', (lang) => {
 
 	it('the calculator’s c slider steps over log stops: 64 → 72 → 81 by keyboard, 1–1024 in 50 stops', async () => {
 		const page = await context.newPage();
-		await page.goto(`${baseURL()}/${lang}/ghostnet`, { waitUntil: 'networkidle' });
+		await openHydrated(page, `${baseURL()}/${lang}/ghostnet`);
 		const calculator = page.getByTestId('compression-calculator');
 		const slider = calculator.getByRole('slider', { name: t.c });
 		const box = calculator.getByRole('spinbutton', { name: t.c });
@@ -219,7 +219,7 @@ describe.each(LANGS)('phone interactions (%s, 360 px, touch)', (lang) => {
 
 	it('a tap pins an ablation point’s readout; a tap elsewhere hides it; Escape too', async () => {
 		const page = await context.newPage();
-		await page.goto(`${baseURL()}/${lang}/ghostnet`, { waitUntil: 'networkidle' });
+		await openHydrated(page, `${baseURL()}/${lang}/ghostnet`);
 		const panel = page.getByTestId('paper-ablations').locator('[data-panel="d"]');
 		const readout = panel.locator('.readout');
 		await panel.scrollIntoViewIfNeeded();
@@ -241,7 +241,7 @@ describe.each(LANGS)('phone interactions (%s, 360 px, touch)', (lang) => {
 
 	it('the GhostNet table and KaTeX displays scroll sideways as named keyboard stops with a shadow', async () => {
 		const page = await context.newPage();
-		await page.goto(`${baseURL()}/${lang}/ghostnet`, { waitUntil: 'networkidle' });
+		await openHydrated(page, `${baseURL()}/${lang}/ghostnet`);
 		const scroll = page.getByTestId('ghostnet-table').locator('.layout > .scroll');
 		await scroll.scrollIntoViewIfNeeded();
 		const region = await scroll.evaluate((el) => ({
@@ -267,7 +267,7 @@ describe.each(LANGS)('phone interactions (%s, 360 px, touch)', (lang) => {
 
 	it('the Scaling lab keeps MACs and the factor on screen while φ moves, and nothing jumps', async () => {
 		const page = await context.newPage();
-		await page.goto(`${baseURL()}/${lang}/efficientnet`, { waitUntil: 'networkidle' });
+		await openHydrated(page, `${baseURL()}/${lang}/efficientnet`);
 		const slider = page.getByRole('slider', { name: t.phi });
 		await slider.scrollIntoViewIfNeeded();
 		// Scroll so the slider sits low on the screen, with the totals far below the fold.

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, launch, watchProblems, type PageProblems } from './browser';
+import { baseURL, launch, openHydrated, type PageProblems, watchProblems } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,7 +20,7 @@ async function openLab(
 ): Promise<{ page: Page; problems: PageProblems }> {
 	const page = await browser.newPage({ viewport });
 	const problems = watchProblems(page);
-	await page.goto(baseURL() + path, { waitUntil: 'networkidle' });
+	await openHydrated(page, baseURL() + path);
 	await page.locator(LAB).waitFor();
 	// Hydrated and settled: the worker has solved the single-dimension networks.
 	await page.locator('[data-testid=shape-resolution]').waitFor({ timeout: 30_000 });
@@ -66,7 +66,7 @@ describe.each(['en', 'zh'] as const)('Scaling lab (%s), production build in Chro
 			const body = response.text().catch(() => '');
 			scripts.push(body.then((text) => (text.includes('KaTeX parse error') ? response.url() : null)));
 		});
-		await page.goto(baseURL() + path, { waitUntil: 'networkidle' });
+		await openHydrated(page, baseURL() + path);
 		await page.locator(`${LAB} .equations`).scrollIntoViewIfNeeded();
 		await page.waitForTimeout(500);
 		expect(await katexScripts()).toEqual([]);

@@ -3,7 +3,7 @@
 // fill from the real run, and switching networks gives the comparison.
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, launch, watchProblems } from './browser';
+import { baseURL, launch, openHydrated, watchProblems } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -52,7 +52,7 @@ describe.each(cases)('where the time goes ($lang $article)', (c) => {
 		const context = await browser.newContext();
 		const page = await context.newPage();
 		const problems = watchProblems(page);
-		await page.goto(`${baseURL()}/${c.lang}/${c.article}`, { waitUntil: 'networkidle' });
+		await openHydrated(page, `${baseURL()}/${c.lang}/${c.article}`);
 		const figure = page.getByTestId('time-profile');
 		await figure.scrollIntoViewIfNeeded();
 		await until(
