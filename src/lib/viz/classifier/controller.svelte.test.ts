@@ -44,6 +44,20 @@ describe('ClassifierController', () => {
 		expect(controller.problem).toBe('camera-denied');
 	});
 
+	it('keeps a problem the reader met before the first sample was classified; their own next choice clears it', async () => {
+		const { controller } = await setup();
+		// Refused before the page had started its first run (the runtime was ready, the samples not yet).
+		controller.problem = 'camera-denied';
+		await controller.show('fmnist', () => 'sample');
+		expect(controller.answer).not.toBeNull();
+		expect(controller.problem).toBe('camera-denied');
+		await controller.rerun();
+		expect(controller.problem).toBe('camera-denied');
+		const [sample] = await controller.loadSamples('fmnist');
+		await controller.pick({ kind: 'sample', sample, dataset: 'fmnist', alt: 'sample' });
+		expect(controller.problem).toBeNull();
+	});
+
 	it('drops a run for the previous model set the moment the set changes', async () => {
 		const { session, handlers, controller } = await setup();
 		let finishOld: (value: Classification) => void = () => {};

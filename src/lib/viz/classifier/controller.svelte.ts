@@ -110,13 +110,17 @@ export class ClassifierController {
 			return this.run(fileChoice(choice.file));
 		}
 		if (choice.kind === 'camera') return this.run(photoChoice(choice.photo));
+		return this.runSample(choice, true);
+	}
+
+	private async runSample(choice: Extract<Choice, { kind: 'sample' }>, byReader: boolean) {
 		const { sample, dataset, alt } = choice;
 		const ticket = ++this.ticket;
 		try {
 			const ahead = sample === this.samples[dataset]?.[0] ? await this.firstSamples[dataset] : null;
 			const image = ahead ? { ...ahead, label: alt } : await sampleChoice(sample, dataset, alt);
 			if (ticket !== this.ticket) return; // The reader chose something else meanwhile.
-			await this.run(image);
+			await this.run(image, byReader);
 		} catch {
 			if (ticket !== this.ticket) return;
 			this.busy = false;
@@ -131,11 +135,13 @@ export class ClassifierController {
 	/**
 	 * Classifies `image` with the active set; it becomes the current image only if that works. The
 	 * classes show after one run of each network; the latency (the median of the timed runs) follows.
+	 * A result of the reader's own choice clears the problem shown before it; one the page started (a
+	 * set's first sample, a re-run after a switch) leaves it, as does any result for a problem the reader
+	 * met while it ran (a refused camera, say).
 	 */
-	async run(image: ImageChoice) {
+	private async run(image: ImageChoice, byReader = true) {
 		const ticket = ++this.ticket;
 		this.busy = true;
-		// A problem the reader meets while this runs (a refused camera, say) outlives its result.
 		const problemBefore = this.problem;
 		const ref = { key: image.key, source: image.blob };
 		// Only the reader's own images are judged (the samples are what their models know), meanwhile.
@@ -149,7 +155,7 @@ export class ClassifierController {
 			if (previous) this.drop(previous);
 			this.misfits = misfits;
 			this.outcome = this.answer = { ...first, timed: false };
-			if (this.problem === problemBefore) this.problem = null;
+			if (byReader && this.problem === problemBefore) this.problem = null;
 			mark('classified');
 			const timed = await this.session.classify(ref, this.timing);
 			if (ticket === this.ticket) this.outcome = { ...timed, timed: true };
@@ -169,7 +175,7 @@ export class ClassifierController {
 		const ahead = this.fetchedFirst[dataset];
 		const list = this.samples[dataset];
 		if (ahead && list && !this.current && list[0]?.id === ahead.sampleId)
-			return this.run({ ...ahead, label: altOf(list[0]) });
+			return this.run({ ...ahead, label: altOf(list[0]) }, false);
 		const ticket = ++this.ticket;
 		this.busy = true;
 		try {
@@ -177,8 +183,9 @@ export class ClassifierController {
 			if (ticket !== this.ticket) return;
 			const current = this.current;
 			if (current && (current.dataset === null || current.dataset === dataset))
-				return await this.run(current);
-			if (list[0]) return await this.pick({ kind: 'sample', sample: list[0], dataset, alt: altOf(list[0]) });
+				return await this.run(current, false);
+			if (list[0])
+				return await this.runSample({ kind: 'sample', sample: list[0], dataset, alt: altOf(list[0]) }, false);
 		} finally {
 			if (ticket === this.ticket) this.busy = false;
 		}
@@ -186,7 +193,7 @@ export class ClassifierController {
 
 	/** Classifies the current image again (after a backend switch). */
 	rerun() {
-		if (this.current) return this.run(this.current);
+		if (this.current) return this.run(this.current, false);
 	}
 
 	async setBackend(choice: BackendName | null) {
