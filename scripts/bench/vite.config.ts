@@ -21,6 +21,7 @@ export default defineConfig({
 		alias: [
 			{ find: '$lib', replacement: fromRoot('src/lib') },
 			{ find: '$baseline', replacement: baselineNets },
+			{ find: /^@tensorflow\/tfjs$/, replacement: fromRoot('scripts/bench/page/tfjs-umbrella.ts') },
 			// The build that loads its glue script and wasm binary from env.wasm.wasmPaths (see peer.ts).
 			{ find: /^onnxruntime-web$/, replacement: fromRoot('node_modules/onnxruntime-web/dist/ort.wasm.min.mjs') }
 		]
