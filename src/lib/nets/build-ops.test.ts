@@ -4,7 +4,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadNetwork } from './build';
-import { concatChannels, WASM_CONCAT_CHANNELS } from './build-ops';
+import { concatChannels, WASM_CONCAT_CHANNELS, WASM_SILU } from './build-ops';
+import { efficientnet } from './spec/efficientnet';
 import { ghostnet } from './spec/ghostnet';
 import { readSafetensors } from './weights/safetensors';
 
@@ -53,27 +54,49 @@ describe('concatChannels on wasm (the JavaScript kernel of channel-concat.ts)', 
 	});
 });
 
+/** timm's logits for a small fixture network, and the kernels our tfjs graph ran for them on wasm. */
+async function runSmallFixture(name: string, spec: Parameters<typeof loadNetwork>[0]) {
+	const io = readSafetensors(readFileSync(`tests/fixtures/small/${name}.io.safetensors`));
+	const net = loadNetwork(
+		spec,
+		readSafetensors(readFileSync(`tests/fixtures/small/${name}.weights.safetensors`))
+	);
+	const before = tf.memory().numTensors;
+	const input = io.tensors.get('input')!;
+	const nchw = tf.tensor4d(input.values as Float32Array, input.shape as [number, number, number, number]);
+	const nhwc = tf.transpose(nchw, [0, 2, 3, 1]) as tf.Tensor4D;
+	const profile = await tf.profile(() => net.infer(nhwc).logits);
+	const logits = profile.result as tf.Tensor;
+	const expected = io.tensors.get('logits')!.values as Float32Array;
+	const got = logits.dataSync();
+	const worst = Math.max(...Array.from(expected, (v, i) => Math.abs(v - got[i])));
+	tf.dispose([nchw, nhwc, logits]);
+	const leaked = tf.memory().numTensors - before;
+	net.dispose();
+	return { worst, kernels: profile.kernels.map((k) => k.name), leaked };
+}
+
+describe('EfficientNet on the wasm backend', () => {
+	it("reproduces timm's logits for the small fixture, every SiLU one pass of the wasm kernel", async () => {
+		const spec = efficientnet({ width: 0.25, depth: 0.5, resolution: 64, numClasses: 10 });
+		const { worst, kernels, leaked } = await runSmallFixture('efficientnet_w0.25_d0.5', spec);
+		expect(worst).toBeLessThan(1e-4);
+		// Stem, head, and each block's expand, depthwise and SE-reduce activations.
+		expect(kernels.filter((k) => k === WASM_SILU).length).toBeGreaterThan(20);
+		expect(kernels).not.toContain('Sigmoid');
+		expect(leaked).toBe(0);
+	});
+});
+
 describe('GhostNet on the wasm backend', () => {
 	it("reproduces timm's logits for the small fixture, its concats running the wasm kernel", async () => {
-		const io = readSafetensors(readFileSync('tests/fixtures/small/ghostnet_w0.25.io.safetensors'));
-		const net = loadNetwork(
-			ghostnet({ width: 0.25, resolution: 64, numClasses: 10 }),
-			readSafetensors(readFileSync('tests/fixtures/small/ghostnet_w0.25.weights.safetensors'))
+		const { worst, kernels, leaked } = await runSmallFixture(
+			'ghostnet_w0.25',
+			ghostnet({ width: 0.25, resolution: 64, numClasses: 10 })
 		);
-		const before = tf.memory().numTensors;
-		const input = io.tensors.get('input')!;
-		const nchw = tf.tensor4d(input.values as Float32Array, input.shape as [number, number, number, number]);
-		const nhwc = tf.transpose(nchw, [0, 2, 3, 1]) as tf.Tensor4D;
-		const profile = await tf.profile(() => net.infer(nhwc).logits);
-		const logits = profile.result as tf.Tensor;
-		expect(profile.kernelNames).toContain(WASM_CONCAT_CHANNELS);
-		expect(profile.kernelNames).not.toContain('Concat');
-		const expected = io.tensors.get('logits')!.values as Float32Array;
-		const got = logits.dataSync();
-		const worst = Math.max(...Array.from(expected, (v, i) => Math.abs(v - got[i])));
+		expect(kernels).toContain(WASM_CONCAT_CHANNELS);
+		expect(kernels).not.toContain('Concat');
 		expect(worst).toBeLessThan(1e-4);
-		tf.dispose([nchw, nhwc, logits]);
-		expect(tf.memory().numTensors).toBe(before);
-		net.dispose();
+		expect(leaked).toBe(0);
 	});
 });

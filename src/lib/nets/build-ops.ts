@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { concatChannelsInto } from './channel-concat';
+import { siluKernel, type SiluKernel } from './kernels/silu';
 import type { Activation } from './spec/types';
 
 export interface ConvOp {
@@ -103,6 +104,50 @@ export function concatChannels(maps: tf.Tensor4D[]): tf.Tensor4D {
 	return runKernel<tf.Tensor4D>('Concat', maps, { axis: 3 });
 }
 
+/** A wasm kernel for SiLU in one pass (see kernels/silu.wat). */
+export const WASM_SILU = 'EgnSilu';
+
+/** The backend's WebAssembly.Memory: exported by the plain build, created by the page in the threaded one. */
+function wasmMemory(backend: BackendWasm): WebAssembly.Memory | null {
+	const module = backend.wasm as unknown as {
+		wasmMemory?: WebAssembly.Memory;
+		asm?: { memory?: WebAssembly.Memory };
+	};
+	const memory = module.wasmMemory ?? module.asm?.memory;
+	return memory instanceof WebAssembly.Memory ? memory : null;
+}
+
+function siluOn(backend: BackendWasm): SiluKernel | null {
+	const memory = wasmMemory(backend);
+	return memory ? siluKernel(memory) : null;
+}
+
+function siluWasm({ inputs, backend }: { inputs: { x: tf.TensorInfo }; backend: BackendWasm }) {
+	const { x } = inputs;
+	const out = backend.makeOutput(x.shape, 'float32');
+	const offset = (t: tf.TensorInfo) => backend.dataIdMap.get(t.dataId)!.memoryOffset;
+	siluOn(backend)!(offset(x), offset(out), tf.util.sizeFromShape(x.shape));
+	return out;
+}
+
+/** True when the wasm backend is active and this browser runs the one-pass SiLU kernel there. */
+function wasmSiluReady(): boolean {
+	if (tf.getBackend() !== 'wasm' || !siluOn(tf.backend() as BackendWasm)) return false;
+	if (!tf.getKernel(WASM_SILU, 'wasm'))
+		tf.registerKernel({
+			kernelName: WASM_SILU,
+			backendName: 'wasm',
+			kernelFunc: siluWasm as unknown as tf.KernelFunc
+		});
+	return true;
+}
+
+/** SiLU, x·sigmoid(x): one wasm kernel where it can run, else tfjs's Sigmoid and Multiply. */
+function silu<T extends tf.Tensor>(x: T): T {
+	if (x.dtype === 'float32' && wasmSiluReady()) return runKernel<T>(WASM_SILU, { x });
+	return mul(x, runKernel<T>('Sigmoid', { x }));
+}
+
 type FusedActivation = 'linear' | 'relu' | 'sigmoid';
 
 /** Activations tfjs can fuse into conv/matMul; SiLU and the PyTorch hard-sigmoid are applied after. */
@@ -111,7 +156,7 @@ function fusable(activation: Activation): FusedActivation {
 }
 
 function finishActivation<T extends tf.Tensor>(y: T, activation: Activation): T {
-	if (activation === 'silu') return mul(y, runKernel<T>('Sigmoid', { x: y }));
+	if (activation === 'silu') return silu(y);
 	if (activation === 'hardsigmoid') return tf.div(tf.relu6(tf.add(y, 3)), 6);
 	return y;
 }
