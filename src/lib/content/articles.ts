@@ -32,7 +32,9 @@ export const articles: Article[] = Object.entries(metadata)
 		const [, lang, slug] = /^\/content\/([^/]+)\/([^/]+)\.md$/.exec(path)!;
 		return { ...meta, headings: meta.headings ?? [], lang: lang as Language, slug };
 	})
-	.sort((a, b) => (a.order ?? 99) - (b.order ?? 99) || a.slug.localeCompare(b.slug));
+	// Slugs are ASCII: a plain comparison. (localeCompare's first call starts ICU's collator, 13–50 ms
+	// in the task that hydrates every page on this 2-core machine.)
+	.sort((a, b) => (a.order ?? 99) - (b.order ?? 99) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 
 export function articlesIn(lang: Language): Article[] {
 	return articles.filter((a) => a.lang === lang);

@@ -2,9 +2,13 @@ import type { Language } from '$lib/content/languages';
 
 const locales: Record<Language, string> = { zh: 'zh-CN', en: 'en' };
 
+const counts: Partial<Record<Language, Intl.NumberFormat>> = {};
+
 /** An integer count with digit grouping: 5,182,508. */
 export function formatCount(value: number, lang: Language): string {
-	return new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 0 }).format(value);
+	// One formatter per language: the GhostNet article formats over a hundred counts as it hydrates.
+	counts[lang] ??= new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 0 });
+	return counts[lang].format(value);
 }
 
 /** A large count in K/M/G with three significant digits at least: 141.15M, 5.18M, 960. */
