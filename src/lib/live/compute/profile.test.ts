@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cost, efficientnet, ghostnet } from '$lib/nets';
 import type { Net } from '$lib/nets/tf';
@@ -84,6 +85,20 @@ describe('classifyKernels', () => {
 				k('Add')
 			])
 		).toEqual(['conv-1x1', 'elementwise', 'elementwise', ...Array(6).fill('se'), 'conv-1x1', 'elementwise']);
+		// The same on wasm, each SiLU one kernel.
+		expect(
+			classifyKernels([
+				k('FusedConv2D', 'blocks.6', oneByOne),
+				k('EgnSilu'),
+				k('AvgPool'),
+				k('FusedConv2D', 'blocks.6', oneByOne),
+				k('EgnSilu'),
+				k('FusedConv2D', 'blocks.6', oneByOne),
+				k('Multiply'),
+				k('FusedConv2D', 'blocks.6', oneByOne),
+				k('Add')
+			])
+		).toEqual(['conv-1x1', 'elementwise', ...Array(5).fill('se'), 'conv-1x1', 'elementwise']);
 		// GhostNet: pool, reduce (fused ReLU), expand, hard sigmoid, gate.
 		expect(
 			classifyKernels([
@@ -104,14 +119,18 @@ describe('classifyKernels', () => {
 	});
 });
 
-describe('profileNetwork on the CPU backend', () => {
+// On wasm, our own kernels (one-pass SiLU, the channel concat) run too: each must have its kind.
+describe.each(['cpu', 'wasm'])('profileNetwork on the %s backend', (backend) => {
 	let nets: Net[];
 	beforeAll(async () => {
-		await tf.setBackend('cpu');
+		await tf.setBackend(backend);
 		await tf.ready();
 		nets = [syntheticNet(b0), syntheticNet(ghost)];
 	});
-	afterAll(() => nets.forEach((n) => n.dispose()));
+	afterAll(async () => {
+		nets.forEach((n) => n.dispose());
+		await tf.setBackend('cpu');
+	});
 
 	it.each([0, 1])('times every section and kind of network %i and leaves no tensor behind', async (i) => {
 		const net = nets[i];
@@ -119,7 +138,7 @@ describe('profileNetwork on the CPU backend', () => {
 		const first = await profileNetwork(tf, net, 3);
 		await profileNetwork(tf, net, 3);
 		expect(tf.memory().numTensors).toBe(before);
-		expect(first.backend).toBe('cpu');
+		expect(first.backend).toBe(backend);
 		expect(first.timed).toBe(true);
 		expect(first.sections.map((s) => s.key)).toEqual(sections(net.spec));
 		expect(first.kinds.map((s) => s.key)).toEqual([...OP_KINDS]);

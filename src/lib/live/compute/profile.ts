@@ -75,6 +75,8 @@ const CONV_KERNELS = new Set(['FusedConv2D', 'Conv2D']);
 const DEPTHWISE_KERNELS = new Set(['FusedDepthwiseConv2D', 'DepthwiseConv2dNative']);
 const CONCAT_KERNELS = new Set(['Concat', 'EgnConcatChannels', 'Slice']);
 const ELEMENTWISE_KERNELS = new Set([
+	// SiLU in one pass on wasm (WASM_SILU of nets/build-ops.ts); elsewhere Sigmoid and Multiply.
+	'EgnSilu',
 	'Sigmoid',
 	'Multiply',
 	'Add',
@@ -103,7 +105,7 @@ export function classifyKernels(kernels: readonly KernelRecord[]): OpKind[] {
 		if (POOL_KERNELS.has(name)) seConvs = 0;
 		if (seConvs !== null) {
 			if (CONV_KERNELS.has(name)) seConvs++;
-			// The reduce conv's own SiLU has a multiply too; the gate's comes after the second conv.
+			// The reduce conv's own SiLU may have a multiply too; the gate's comes after the second conv.
 			else if (name === 'Multiply' && seConvs === 2) seConvs = null;
 			return 'se';
 		}
