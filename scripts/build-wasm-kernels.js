@@ -12,7 +12,8 @@ export const KERNELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../
 
 /**
  * The variants of each kernel: its memory is the tfjs wasm backend's, imported shared (the threaded
- * build) or not; multiply-adds are fused where the browser has relaxed SIMD.
+ * build) or not; a kernel with multiply-adds (MADD) also comes with them fused, for browsers with
+ * relaxed SIMD.
  */
 export const VARIANTS = {
 	plain: { shared: false, relaxed: false },
@@ -42,7 +43,10 @@ export function variantText(
 export async function binariesModule(/** @type {string} */ name, /** @type {string} */ source) {
 	const wabt = await wabtInit();
 	const lines = [];
+	const fuses = MADD.test(source);
+	MADD.lastIndex = 0;
 	for (const [variant, options] of Object.entries(VARIANTS)) {
+		if (options.relaxed && !fuses) continue;
 		const module = wabt.parseWat(`${name}.wat`, variantText(source, options), {
 			simd: true,
 			threads: true,

@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { concatChannelsInto } from './channel-concat';
+import { concatKernel } from './kernels/concat';
 import { siluKernel, type SiluKernel } from './kernels/silu';
 import type { Activation } from './spec/types';
 
@@ -62,7 +63,20 @@ export function mul<T extends tf.Tensor>(a: T, b: tf.Tensor): T {
 	return runKernel<T>('Multiply', { a, b });
 }
 
-/** A wasm kernel for the channel concat of two float32 NHWC maps (see channel-concat.ts). */
+/** The backend's WebAssembly.Memory: exported by the plain build, created by the page in the threaded one. */
+function wasmMemory(backend: BackendWasm): WebAssembly.Memory | null {
+	const module = backend.wasm as unknown as {
+		wasmMemory?: WebAssembly.Memory;
+		asm?: { memory?: WebAssembly.Memory };
+	};
+	const memory = module.wasmMemory ?? module.asm?.memory;
+	return memory instanceof WebAssembly.Memory ? memory : null;
+}
+
+/**
+ * A wasm kernel for the channel concat of two float32 NHWC maps: the SIMD copy of kernels/concat.wat,
+ * or channel-concat.ts in JavaScript where the browser has no wasm SIMD.
+ */
 export const WASM_CONCAT_CHANNELS = 'EgnConcatChannels';
 
 function concatChannelsWasm({ inputs, backend }: { inputs: tf.TensorInfo[]; backend: BackendWasm }) {
@@ -71,15 +85,19 @@ function concatChannelsWasm({ inputs, backend }: { inputs: tf.TensorInfo[]; back
 	const cb = b.shape[3];
 	const out = backend.makeOutput([n, h, w, ca + cb], 'float32');
 	const offset = (t: tf.TensorInfo) => backend.dataIdMap.get(t.dataId)!.memoryOffset;
-	// After makeOutput: an allocation may have grown (and replaced) the heap's buffer.
-	concatChannelsInto(backend.wasm.HEAPU8.buffer, {
+	const layout = {
 		aByte: offset(a),
 		bByte: offset(b),
 		outByte: offset(out),
 		pixels: n * h * w,
 		aChannels: ca,
 		bChannels: cb
-	});
+	};
+	const memory = wasmMemory(backend);
+	const simd = memory && concatKernel(memory);
+	// After makeOutput: an allocation may have grown (and replaced) the heap's buffer.
+	if (simd) simd(layout);
+	else concatChannelsInto(backend.wasm.HEAPU8.buffer, layout);
 	return out;
 }
 
@@ -106,16 +124,6 @@ export function concatChannels(maps: tf.Tensor4D[]): tf.Tensor4D {
 
 /** A wasm kernel for SiLU in one pass (see kernels/silu.wat). */
 export const WASM_SILU = 'EgnSilu';
-
-/** The backend's WebAssembly.Memory: exported by the plain build, created by the page in the threaded one. */
-function wasmMemory(backend: BackendWasm): WebAssembly.Memory | null {
-	const module = backend.wasm as unknown as {
-		wasmMemory?: WebAssembly.Memory;
-		asm?: { memory?: WebAssembly.Memory };
-	};
-	const memory = module.wasmMemory ?? module.asm?.memory;
-	return memory instanceof WebAssembly.Memory ? memory : null;
-}
 
 function siluOn(backend: BackendWasm): SiluKernel | null {
 	const memory = wasmMemory(backend);
