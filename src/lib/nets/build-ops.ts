@@ -73,6 +73,9 @@ function wasmMemory(backend: BackendWasm): WebAssembly.Memory | null {
 	return memory instanceof WebAssembly.Memory ? memory : null;
 }
 
+/** Where a tensor's data starts in the wasm backend's memory (bytes). */
+const byteOffset = (backend: BackendWasm, t: tf.TensorInfo) => backend.dataIdMap.get(t.dataId)!.memoryOffset;
+
 /**
  * A wasm kernel for the channel concat of two float32 NHWC maps: the SIMD copy of kernels/concat.wat,
  * or channel-concat.ts in JavaScript where the browser has no wasm SIMD.
@@ -84,11 +87,10 @@ function concatChannelsWasm({ inputs, backend }: { inputs: tf.TensorInfo[]; back
 	const [n, h, w, ca] = a.shape;
 	const cb = b.shape[3];
 	const out = backend.makeOutput([n, h, w, ca + cb], 'float32');
-	const offset = (t: tf.TensorInfo) => backend.dataIdMap.get(t.dataId)!.memoryOffset;
 	const layout = {
-		aByte: offset(a),
-		bByte: offset(b),
-		outByte: offset(out),
+		aByte: byteOffset(backend, a),
+		bByte: byteOffset(backend, b),
+		outByte: byteOffset(backend, out),
 		pixels: n * h * w,
 		aChannels: ca,
 		bChannels: cb
@@ -133,8 +135,7 @@ function siluOn(backend: BackendWasm): SiluKernel | null {
 function siluWasm({ inputs, backend }: { inputs: { x: tf.TensorInfo }; backend: BackendWasm }) {
 	const { x } = inputs;
 	const out = backend.makeOutput(x.shape, 'float32');
-	const offset = (t: tf.TensorInfo) => backend.dataIdMap.get(t.dataId)!.memoryOffset;
-	siluOn(backend)!(offset(x), offset(out), tf.util.sizeFromShape(x.shape));
+	siluOn(backend)!(byteOffset(backend, x), byteOffset(backend, out), tf.util.sizeFromShape(x.shape));
 	return out;
 }
 
