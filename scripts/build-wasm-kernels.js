@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run kernels`: assembles the hand-written wasm kernels of src/lib/nets/kernels/*.wat with wabt
 // (the WebAssembly binary toolkit, compiled to JS) into <name>.binaries.ts next to each source, so the
-// site needs no assembler at build or run time. kernels.test.ts assembles them again and fails when a
+// site needs no assembler at build or run time. kernels/binaries.test.ts assembles them again and fails when a
 // committed binary no longer matches its source.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -15,7 +15,7 @@ export const KERNELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../
  * build) or not; a kernel with multiply-adds (MADD) also comes with them fused, for browsers with
  * relaxed SIMD.
  */
-export const VARIANTS = {
+const VARIANTS = {
 	plain: { shared: false, relaxed: false },
 	shared: { shared: true, relaxed: false },
 	relaxed: { shared: false, relaxed: true },
@@ -25,10 +25,7 @@ export const VARIANTS = {
 const MADD = /\(MADD (\(local\.get \$\w+\)) (\(local\.get \$\w+\)) (\(local\.get \$\w+\))\)/g;
 
 /** The text of one variant: MEMORY and MADD a b c written out. */
-export function variantText(
-	/** @type {string} */ source,
-	/** @type {{ shared: boolean, relaxed: boolean }} */ v
-) {
+function variantText(/** @type {string} */ source, /** @type {{ shared: boolean, relaxed: boolean }} */ v) {
 	const memoryLine = /^(\s*)MEMORY$/m;
 	if (!memoryLine.test(source)) throw new Error('a kernel imports its memory on a line that says MEMORY');
 	const memory = v.shared
@@ -43,8 +40,7 @@ export function variantText(
 export async function binariesModule(/** @type {string} */ name, /** @type {string} */ source) {
 	const wabt = await wabtInit();
 	const lines = [];
-	const fuses = MADD.test(source);
-	MADD.lastIndex = 0;
+	const fuses = source.includes('(MADD ');
 	for (const [variant, options] of Object.entries(VARIANTS)) {
 		if (options.relaxed && !fuses) continue;
 		const module = wabt.parseWat(`${name}.wat`, variantText(source, options), {

@@ -69,36 +69,34 @@ describe('classifyKernels', () => {
 			[1, 1, 1, 96],
 			[1, 1, 96, 24]
 		];
-		// EfficientNet: conv + SiLU (sigmoid, multiply), then SE: pool, reduce + SiLU, expand + fused sigmoid, gate.
-		expect(
-			classifyKernels([
-				k('FusedConv2D', 'blocks.6', oneByOne),
-				k('Sigmoid'),
-				k('Multiply'),
-				k('AvgPool'),
-				k('FusedConv2D', 'blocks.6', oneByOne),
-				k('Sigmoid'),
-				k('Multiply'),
-				k('FusedConv2D', 'blocks.6', oneByOne),
-				k('Multiply'),
-				k('FusedConv2D', 'blocks.6', oneByOne),
-				k('Add')
-			])
-		).toEqual(['conv-1x1', 'elementwise', 'elementwise', ...Array(6).fill('se'), 'conv-1x1', 'elementwise']);
-		// The same on wasm, each SiLU one kernel.
-		expect(
-			classifyKernels([
-				k('FusedConv2D', 'blocks.6', oneByOne),
-				k('EgnSilu'),
-				k('AvgPool'),
-				k('FusedConv2D', 'blocks.6', oneByOne),
-				k('EgnSilu'),
-				k('FusedConv2D', 'blocks.6', oneByOne),
-				k('Multiply'),
-				k('FusedConv2D', 'blocks.6', oneByOne),
-				k('Add')
-			])
-		).toEqual(['conv-1x1', 'elementwise', ...Array(5).fill('se'), 'conv-1x1', 'elementwise']);
+		// EfficientNet: conv + SiLU, then SE: pool, reduce + SiLU, expand + fused sigmoid, gate; SiLU is
+		// Sigmoid and Multiply, or one kernel on wasm.
+		const block = (silu: string[]) => [
+			k('FusedConv2D', 'blocks.6', oneByOne),
+			...silu.map((name) => k(name)),
+			k('AvgPool'),
+			k('FusedConv2D', 'blocks.6', oneByOne),
+			...silu.map((name) => k(name)),
+			k('FusedConv2D', 'blocks.6', oneByOne),
+			k('Multiply'),
+			k('FusedConv2D', 'blocks.6', oneByOne),
+			k('Add')
+		];
+		expect(classifyKernels(block(['Sigmoid', 'Multiply']))).toEqual([
+			'conv-1x1',
+			'elementwise',
+			'elementwise',
+			...Array(6).fill('se'),
+			'conv-1x1',
+			'elementwise'
+		]);
+		expect(classifyKernels(block(['EgnSilu']))).toEqual([
+			'conv-1x1',
+			'elementwise',
+			...Array(5).fill('se'),
+			'conv-1x1',
+			'elementwise'
+		]);
 		// GhostNet: pool, reduce (fused ReLU), expand, hard sigmoid, gate.
 		expect(
 			classifyKernels([
