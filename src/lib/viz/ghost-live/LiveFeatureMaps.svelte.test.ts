@@ -64,9 +64,14 @@ describe('LiveFeatureMaps', () => {
 		expect(screen.getByTestId('weights-would-use').textContent).toBe(
 			'Would use: GhostNet 1.0×, weights trained on ImageNet-1k.'
 		);
-		expect(screen.getByRole('button', { name: 'Load the ImageNet weights' })).toBeInTheDocument();
-		// The reader opens the weight manager; it never opens by itself, not even when weights are needed.
-		expect(screen.getByText('Weight manager').closest('details')).not.toHaveAttribute('open');
+		// The reader opens the weight manager; it never opens by itself, not even when weights are needed,
+		// and it is built only when opened.
+		const manager = screen.getByText('Weight manager').closest('details')!;
+		expect(manager).not.toHaveAttribute('open');
+		expect(screen.queryByRole('button', { name: 'Load the ImageNet weights' })).toBeNull();
+		manager.open = true;
+		manager.dispatchEvent(new Event('toggle'));
+		expect(await screen.findByRole('button', { name: 'Load the ImageNet weights' })).toBeInTheDocument();
 		await waitFor(() => expect(drawnMaps()).toBe(0));
 		expect(
 			screen.getByText('Load the weights of GhostNet 1.0× below to see the result here.')
