@@ -61,6 +61,36 @@ describe('the site, in Chromium, from the production build', () => {
 		}
 	);
 
+	it.each(['/en/classify', '/zh', '/404.html'])(
+		"%s: the switch's 中文 has its own faces, loaded before the body is parsed",
+		async (path) => {
+			const context = await browser.newContext();
+			// When <body> appears, before anything in it is laid out: the faces the head registered.
+			await context.addInitScript(() => {
+				const seen: string[][] = [];
+				Object.assign(window, { __faces: seen });
+				new MutationObserver((_, observer) => {
+					if (!document.body) return;
+					seen.push(
+						[...document.fonts].filter((f) => f.family === 'EGN Language Names').map((f) => f.status)
+					);
+					observer.disconnect();
+				}).observe(document, { childList: true, subtree: true });
+			});
+			const page = await context.newPage();
+			const problems = watchProblems(page);
+			await page.goto(baseURL() + path);
+			const state = await page.evaluate(() => ({
+				atBody: (window as unknown as { __faces: string[][] }).__faces[0],
+				family: getComputedStyle(document.querySelector('.language-switch [lang="zh"]')!).fontFamily
+			}));
+			expect(state.atBody).toEqual(['loaded', 'loaded']);
+			expect(state.family).toMatch(/^"EGN Language Names", /);
+			expect(problems).toEqual({ console: [], failed: [] });
+			await context.close();
+		}
+	);
+
 	it('prerenders the math: the HTML file already contains KaTeX markup', async () => {
 		const res = await fetch(baseURL() + '/en/ghostnet');
 		const html = await res.text();
