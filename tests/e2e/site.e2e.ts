@@ -30,6 +30,10 @@ describe('the site, in Chromium, from the production build', () => {
 			const page = await browser.newPage();
 			await page.goto(baseURL() + path);
 			expect(await page.locator('.katex-display').count()).toBeGreaterThan(0);
+			// KaTeX's stylesheet comes with the articles (other pages do not load it).
+			expect(
+				await page.evaluate(() => getComputedStyle(document.querySelector('.katex')!).fontFamily)
+			).toMatch(/^KaTeX_Main,/);
 			expect(await page.locator('nav.toc a').count()).toBeGreaterThan(1);
 			expect(await page.getAttribute('html', 'lang')).toBe(path.startsWith('/zh') ? 'zh-CN' : 'en');
 			await page.close();
@@ -82,9 +86,12 @@ describe('the site, in Chromium, from the production build', () => {
 			await page.goto(baseURL() + path);
 			const state = await page.evaluate(() => ({
 				atBody: (window as unknown as { __faces: string[][] }).__faces[0],
+				katexFaces: [...document.fonts].filter((f) => f.family.startsWith('KaTeX')).length,
 				family: getComputedStyle(document.querySelector('.language-switch [lang="zh"]')!).fontFamily
 			}));
 			expect(state.atBody).toEqual(['loaded', 'loaded']);
+			// No math on these pages, so none of KaTeX's stylesheet and font faces either.
+			expect(state.katexFaces).toBe(0);
 			expect(state.family).toMatch(/^"EGN Language Names", /);
 			expect(problems).toEqual({ console: [], failed: [] });
 			await context.close();
