@@ -13,11 +13,15 @@ export function unicodeRange(text: string): string {
 	return [...new Set(text)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).join(',');
 }
 
+let script: string | null = null;
+
 /**
- * The inline `<script>` for the page head. Where the browser has no FontFace, the label keeps the
- * system's fonts, which is all it loses: the script must never stop the page.
+ * The inline `<script>` for the page head (made once; every prerendered page asks for it). Where the
+ * browser has no FontFace, the label keeps the system's fonts, which is all it loses: the script must
+ * never stop the page.
  */
 export function languageFontScript(): string {
+	if (script) return script;
 	const font = {
 		family: LANGUAGE_FONT.family,
 		range: unicodeRange(LANGUAGE_FONT.text),
@@ -29,5 +33,5 @@ export function languageFontScript(): string {
 		';f.faces.forEach(function(x){var s=atob(x.woff2),b=new Uint8Array(s.length);' +
 		'for(var i=0;i<s.length;i++)b[i]=s.charCodeAt(i);' +
 		'document.fonts.add(new FontFace(f.family,b,{weight:x.weight,unicodeRange:f.range}))})}catch(e){}';
-	return `<script>${body}</script>`;
+	return (script = `<script>${body}</script>`);
 }
