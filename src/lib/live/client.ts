@@ -18,6 +18,8 @@ export interface RequestOptions {
 	onProgress?: (progress: LoadProgress) => void;
 	/** Aborting cancels the request in the host (a download) and rejects with its 'aborted' error. */
 	signal?: AbortSignal;
+	/** Buffers of the request to move to the host instead of copying them; they are detached here. */
+	transfer?: Transferable[];
 }
 
 export interface RuntimeClient {
@@ -85,7 +87,7 @@ function client(
 					onProgress: options.onProgress
 				});
 				options.signal?.addEventListener('abort', () => port.postMessage({ cancel: id }, []), { once: true });
-				port.postMessage({ id, request }, []);
+				port.postMessage({ id, request }, options.transfer ?? []);
 			});
 		},
 		onEvent(listener) {

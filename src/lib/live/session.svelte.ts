@@ -422,10 +422,13 @@ export class NetworkSession {
 		return client.request({ type: 'profile', modelId: model.id, runs });
 	}
 
-	/** Raw logits (and taps) of a loaded network for an NHWC input (developer tools, benchmark). */
+	/**
+	 * Raw logits (and taps) of a loaded network for an NHWC input (developer tools). The input's buffer
+	 * moves to the runtime: `input` is empty afterwards.
+	 */
 	async logits(modelId: string, input: Float32Array, taps: string[] = []) {
 		const client = await this.runtimeClient();
-		return client.request({ type: 'logits', modelId, input, taps });
+		return client.request({ type: 'logits', modelId, input, taps }, { transfer: [input.buffer] });
 	}
 
 	/** The host's timing marks on the wall clock (see the 'timeline' request). */
