@@ -4,7 +4,13 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadNetwork } from './build';
-import { concatChannels, WASM_CONCAT_CHANNELS, WASM_SILU } from './build-ops';
+import {
+	concatChannels,
+	concatChannelsAdd,
+	WASM_CONCAT_CHANNELS,
+	WASM_CONCAT_CHANNELS_ADD,
+	WASM_SILU
+} from './build-ops';
 import { efficientnet } from './spec/efficientnet';
 import { ghostnet } from './spec/ghostnet';
 import { readSafetensors } from './weights/safetensors';
@@ -54,6 +60,40 @@ describe('concatChannels on wasm (the JavaScript kernel of channel-concat.ts)', 
 	});
 });
 
+describe('concatChannelsAdd on wasm (concat.wat, concat_add)', () => {
+	const shapes: [string, [number, number, number, number], number][] = [
+		['GhostNet-like halves', [1, 7, 5, 12], 12],
+		['odd channel counts, batch 2', [2, 3, 3, 3], 5]
+	];
+	for (const [what, shape, bChannels] of shapes) {
+		it(`equals tfjs's Concat then Add, in one kernel: ${what}`, async () => {
+			const before = tf.memory().numTensors;
+			const a = ramp(shape, 1);
+			const b = ramp([shape[0], shape[1], shape[2], bChannels], -1e4);
+			const r = ramp([shape[0], shape[1], shape[2], shape[3] + bChannels], 0.25);
+			const expected = tf.tidy(() => tf.add(tf.concat([a, b], 3), r));
+			const profile = await tf.profile(() => concatChannelsAdd(a, b, r));
+			const actual = profile.result as tf.Tensor4D;
+			expect(profile.kernelNames).toEqual([WASM_CONCAT_CHANNELS_ADD]);
+			expect(actual.shape).toEqual(expected.shape);
+			expect(Array.from(actual.dataSync())).toEqual(Array.from(expected.dataSync()));
+			tf.dispose([a, b, r, expected, actual]);
+			expect(tf.memory().numTensors).toBe(before);
+		});
+	}
+
+	it('leaves a residual of another shape to tfjs (which broadcasts it)', async () => {
+		const a = ramp([1, 2, 2, 2], 0);
+		const b = ramp([1, 2, 2, 2], 10);
+		const r = ramp([1, 1, 1, 4], 100);
+		const profile = await tf.profile(() => concatChannelsAdd(a, b, r));
+		expect(profile.kernelNames).toEqual([WASM_CONCAT_CHANNELS, 'Add']);
+		const expected = tf.tidy(() => tf.add(tf.concat([a, b], 3), r));
+		expect(Array.from((profile.result as tf.Tensor).dataSync())).toEqual(Array.from(expected.dataSync()));
+		tf.dispose([a, b, r, expected, profile.result as tf.Tensor]);
+	});
+});
+
 /** timm's logits for a small fixture network, and the kernels our tfjs graph ran for them on wasm. */
 async function runSmallFixture(name: string, spec: Parameters<typeof loadNetwork>[0]) {
 	const io = readSafetensors(readFileSync(`tests/fixtures/small/${name}.io.safetensors`));
@@ -90,12 +130,15 @@ describe('EfficientNet on the wasm backend', () => {
 
 describe('GhostNet on the wasm backend', () => {
 	it("reproduces timm's logits for the small fixture, its concats running the wasm kernel", async () => {
-		const { worst, kernels, leaked } = await runSmallFixture(
-			'ghostnet_w0.25',
-			ghostnet({ width: 0.25, resolution: 64, numClasses: 10 })
-		);
+		const spec = ghostnet({ width: 0.25, resolution: 64, numClasses: 10 });
+		const { worst, kernels, leaked } = await runSmallFixture('ghostnet_w0.25', spec);
 		expect(kernels).toContain(WASM_CONCAT_CHANNELS);
 		expect(kernels).not.toContain('Concat');
+		// Every bottleneck adds its shortcut while joining its last module's maps: no Add of its own.
+		const bottlenecks = spec.stages.flatMap((stage) => stage.blocks).filter((b) => b.shortcut !== 'none');
+		expect(bottlenecks).toHaveLength(16);
+		expect(kernels.filter((k) => k === WASM_CONCAT_CHANNELS_ADD)).toHaveLength(16);
+		expect(kernels).not.toContain('Add');
 		expect(worst).toBeLessThan(1e-4);
 		expect(leaked).toBe(0);
 	});

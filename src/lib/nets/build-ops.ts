@@ -112,6 +112,54 @@ function ensureWasmConcat(): void {
 	});
 }
 
+/** The SIMD concat kernel on the active wasm backend's memory, or null (another backend, no wasm SIMD). */
+function wasmConcatKernel() {
+	if (tf.getBackend() !== 'wasm') return null;
+	const memory = wasmMemory(tf.backend() as BackendWasm);
+	return memory && concatKernel(memory);
+}
+
+/** concat(a, b) + residual in one pass over the maps (concat.wat's concat_add). */
+export const WASM_CONCAT_CHANNELS_ADD = 'EgnConcatChannelsAdd';
+
+function concatChannelsAddWasm({ inputs, backend }: { inputs: tf.TensorInfo[]; backend: BackendWasm }) {
+	const [a, b, residual] = inputs;
+	const out = backend.makeOutput(residual.shape, 'float32');
+	concatKernel(wasmMemory(backend)!)!(
+		{
+			aByte: byteOffset(backend, a),
+			bByte: byteOffset(backend, b),
+			outByte: byteOffset(backend, out),
+			pixels: tf.util.sizeFromShape(a.shape.slice(0, 3)),
+			aChannels: a.shape[3],
+			bChannels: b.shape[3]
+		},
+		byteOffset(backend, residual)
+	);
+	return out;
+}
+
+/**
+ * concat(a, b) + residual along the channels of NHWC maps (a Ghost module's output joining its
+ * block's shortcut): one wasm kernel where it can run, else a concat and tfjs's Add.
+ */
+export function concatChannelsAdd(a: tf.Tensor4D, b: tf.Tensor4D, residual: tf.Tensor4D): tf.Tensor4D {
+	const floats = [a, b, residual].every((t) => t.dtype === 'float32');
+	const fits =
+		residual.shape.slice(0, 3).every((d, i) => d === a.shape[i] && d === b.shape[i]) &&
+		residual.shape[3] === a.shape[3] + b.shape[3];
+	if (floats && fits && wasmConcatKernel()) {
+		if (!tf.getKernel(WASM_CONCAT_CHANNELS_ADD, 'wasm'))
+			tf.registerKernel({
+				kernelName: WASM_CONCAT_CHANNELS_ADD,
+				backendName: 'wasm',
+				kernelFunc: concatChannelsAddWasm as unknown as tf.KernelFunc
+			});
+		return runKernel<tf.Tensor4D>(WASM_CONCAT_CHANNELS_ADD, [a, b, residual]);
+	}
+	return add(concatChannels([a, b]), residual);
+}
+
 /** Concatenation along the channel axis of NHWC maps. */
 export function concatChannels(maps: tf.Tensor4D[]): tf.Tensor4D {
 	const [a, b] = maps;

@@ -19,6 +19,7 @@ import {
 	applyRawConv,
 	applySe,
 	concatChannels,
+	concatChannelsAdd,
 	globalAvgPool,
 	hardSigmoidWeights,
 	type ConvOp,
@@ -211,8 +212,9 @@ function compileDense(store: WeightStore, layer: Layer): DenseOp {
 /**
  * Fuse a Ghost module (no concat) when the extra work of the wide primary conv, in·primary MACs per
  * pixel, is small; modules whose output is sliced keep the concat, so that the `.cheap` tap still has
- * every ghost map. In GhostNet 1.0x that fuses three modules at 112×112 and 56×56; since the concat
- * became a cheap copy (channel-concat.ts), fusing none of them measured the same within noise.
+ * every ghost map. A block's last module is not fused either: its concat also adds the block's
+ * shortcut (runBlock), which saves a pass more than the fusion did. In GhostNet 1.0x that leaves one
+ * fused module, the first block's ghost1 at 112×112.
  */
 export const GHOST_FUSE_MAX_MACS_PER_PIXEL = 640;
 
@@ -225,8 +227,14 @@ function fusable(module: GhostModuleSpec, primary: Unit, cheap: Unit): boolean {
 	);
 }
 
-function compileGhost(store: WeightStore, module: GhostModuleSpec, primary: Unit, cheap: Unit): Step {
-	if (!fusable(module, primary, cheap))
+function compileGhost(
+	store: WeightStore,
+	module: GhostModuleSpec,
+	primary: Unit,
+	cheap: Unit,
+	mayFuse: boolean
+): Step {
+	if (!mayFuse || !fusable(module, primary, cheap))
 		return {
 			kind: 'ghost',
 			tap: module.key,
@@ -300,7 +308,10 @@ function compileBlock(store: WeightStore, block: Block): BlockProgram {
 				main.push(compileGhostThenDepthwise(store, module, list[i], cheap, next));
 				i += 2;
 			} else {
-				main.push(compileGhost(store, module, list[i], cheap));
+				// The block's last module joins its shortcut in one kernel (runBlock), which needs the concat.
+				const joinsShortcut =
+					block.shortcut !== 'none' && list.slice(i + 2).every((u) => u.conv.role === 'shortcut');
+				main.push(compileGhost(store, module, list[i], cheap, !joinsShortcut));
 				i++;
 			}
 		} else main.push({ kind: 'conv', op: compileConv(store, list[i]) });
@@ -315,6 +326,15 @@ function channels(x: tf.Tensor4D, from: number, to: number): tf.Tensor4D {
 	return tf.slice(x, [0, 0, 0, from], [-1, -1, -1, to - from]);
 }
 
+/** A Ghost module's intrinsic (primary) and ghost (cheap) maps, each kept as a tap if asked for. */
+function ghostMaps(h: tf.Tensor4D, step: { tap: string; primary: ConvOp; cheap: ConvOp }, keep: Keep) {
+	const primary = applyConv(h, step.primary);
+	keep(`${step.tap}.primary`, primary);
+	const cheap = applyConv(primary, step.cheap);
+	keep(`${step.tap}.cheap`, cheap);
+	return [primary, cheap] as const;
+}
+
 function runStep(h: tf.Tensor4D, step: Step, keep: Keep): tf.Tensor4D {
 	if (step.kind === 'conv') return applyConv(h, step.op);
 	if (step.kind === 'se') return applySe(h, step.reduce, step.expand);
@@ -324,24 +344,34 @@ function runStep(h: tf.Tensor4D, step: Step, keep: Keep): tf.Tensor4D {
 		keep(`${step.tap}.cheap`, () => channels(both, step.primary, step.out));
 		return both;
 	}
-	const primary = applyConv(h, step.primary);
-	keep(`${step.tap}.primary`, primary);
-	const cheap = applyConv(primary, step.cheap);
-	keep(`${step.tap}.cheap`, cheap);
+	const [primary, cheap] = ghostMaps(h, step, keep);
 	if (step.kind === 'ghost-split-depthwise')
 		return concatChannels([applyConv(primary, step.depthwise[0]), applyConv(cheap, step.depthwise[1])]);
+	return joinGhost(primary, cheap, step.out);
+}
+
+/** A Ghost module's output: its maps concatenated, cut to `out` channels (timm's slice). */
+function joinGhost(primary: tf.Tensor4D, cheap: tf.Tensor4D, out: number): tf.Tensor4D {
 	const both = concatChannels([primary, cheap]);
-	return both.shape[3] === step.out ? both : tf.slice(both, [0, 0, 0, 0], [-1, -1, -1, step.out]);
+	return both.shape[3] === out ? both : channels(both, 0, out);
 }
 
 function runBlock(x: tf.Tensor4D, block: BlockProgram, keep: Keep): tf.Tensor4D {
+	const shortcut = block.shortcut;
+	const residual = (): tf.Tensor4D =>
+		shortcut === 'identity' || shortcut === 'none' ? x : shortcut.reduce(applyConv, x);
+	const last = block.main.at(-1);
+	// A block that ends in a Ghost module (GhostNet's ghost2) adds its shortcut while joining the maps.
+	if (last?.kind === 'ghost' && shortcut !== 'none') {
+		let h = x;
+		for (const step of block.main.slice(0, -1)) h = runStep(h, step, keep);
+		const [primary, cheap] = ghostMaps(h, last, keep);
+		if (primary.shape[3] + cheap.shape[3] === last.out) return concatChannelsAdd(primary, cheap, residual());
+		return add(joinGhost(primary, cheap, last.out), residual());
+	}
 	let h = x;
 	for (const step of block.main) h = runStep(h, step, keep);
-	if (block.shortcut === 'identity') return add(h, x);
-	if (block.shortcut === 'none') return h;
-	let s = x;
-	for (const op of block.shortcut) s = applyConv(s, op);
-	return add(h, s);
+	return shortcut === 'none' ? h : add(h, residual());
 }
 
 interface Program {

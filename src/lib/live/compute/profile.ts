@@ -4,7 +4,8 @@
  * the pooling with everything after it ('classifier'). Op kinds: 1×1 convs, k×k convs, depthwise
  * convs, squeeze-and-excitation units (their pooling, two 1×1 convs, gate and scaling), element-wise
  * kernels (activations such as SiLU = x·sigmoid(x), residual adds), concat and slicing (Ghost
- * modules), the global pooling, and the classifier. MACs (conv and linear layers) come from the cost model; times from tf.profile.
+ * modules; on wasm the last one of a bottleneck also adds its shortcut), the global pooling, and the
+ * classifier. MACs (conv and linear layers) come from the cost model; times from tf.profile.
  */
 import { cost, type Layer, type NetSpec } from '$lib/nets';
 import type { Net, Tf } from '$lib/nets/tf';
@@ -73,7 +74,7 @@ export interface KernelRecord {
 const POOL_KERNELS = new Set(['AvgPool', 'Mean']);
 const CONV_KERNELS = new Set(['FusedConv2D', 'Conv2D']);
 const DEPTHWISE_KERNELS = new Set(['FusedDepthwiseConv2D', 'DepthwiseConv2dNative']);
-const CONCAT_KERNELS = new Set(['Concat', 'EgnConcatChannels', 'Slice']);
+const CONCAT_KERNELS = new Set(['Concat', 'EgnConcatChannels', 'EgnConcatChannelsAdd', 'Slice']);
 const ELEMENTWISE_KERNELS = new Set([
 	// SiLU in one pass on wasm (WASM_SILU of nets/build-ops.ts); elsewhere Sigmoid and Multiply.
 	'EgnSilu',

@@ -51,9 +51,24 @@ describe('the channel-concat wasm kernel (concat.wat)', () => {
 		expect(expected.at(-1)).toBe(7.5);
 	});
 
+	it.each(layouts)('concat_add adds a residual as wide as the output: %s', (_, layout) => {
+		const memory = new WebAssembly.Memory({ initial: 64 });
+		const floats = layout.pixels * (layout.aChannels + layout.bChannels);
+		const residualByte = 2_000_000;
+		fill(memory, layout);
+		concatChannelsInto(memory.buffer, layout);
+		const residual = new Float32Array(memory.buffer, residualByte, floats);
+		residual.forEach((_, i) => (residual[i] = 0.25 * i - 3));
+		const expected = out(memory, layout).map((v, i) => (i === 0 || i > floats ? v : v + residual[i - 1]));
+		fill(memory, layout);
+		concatKernel(memory)!(layout, residualByte);
+		expect(out(memory, layout)).toEqual(expected);
+	});
+
 	it('refuses offsets that are not float-aligned', () => {
 		const memory = new WebAssembly.Memory({ initial: 1 });
 		expect(() => concatKernel(memory)!({ ...layouts[2][1], bByte: 13 })).toThrow(/float-aligned/);
+		expect(() => concatKernel(memory)!(layouts[2][1], 6)).toThrow(/float-aligned/);
 	});
 
 	it('imports a shared memory (the threaded tfjs build) as it is', () => {

@@ -25,7 +25,7 @@ const kindLabels: Localized<Record<OpKind, string>> = {
 		depthwise: 'depthwise convolutions',
 		se: 'squeeze-and-excitation units',
 		elementwise: 'element-wise (activations, adds)',
-		concat: 'concat and slicing',
+		concat: 'concat and slicing (on wasm, with the residual adds)',
 		pool: 'global pooling',
 		classifier: 'classifier',
 		other: 'other kernels'
@@ -36,7 +36,7 @@ const kindLabels: Localized<Record<OpKind, string>> = {
 		depthwise: '深度卷积',
 		se: 'SE 模块',
 		elementwise: '逐元素运算（激活、相加）',
-		concat: '拼接与切片',
+		concat: '拼接与切片（wasm 上含残差相加）',
 		pool: '全局池化',
 		classifier: '分类器',
 		other: '其他 kernel'
