@@ -103,13 +103,10 @@ function concatChannelsWasm({ inputs, backend }: { inputs: tf.TensorInfo[]; back
 	return out;
 }
 
-function ensureWasmConcat(): void {
-	if (tf.getKernel(WASM_CONCAT_CHANNELS, 'wasm')) return;
-	tf.registerKernel({
-		kernelName: WASM_CONCAT_CHANNELS,
-		backendName: 'wasm',
-		kernelFunc: concatChannelsWasm as unknown as tf.KernelFunc
-	});
+/** Registers one of our wasm kernels with tfjs, once. */
+function ensureWasmKernel(kernelName: string, kernelFunc: unknown): void {
+	if (tf.getKernel(kernelName, 'wasm')) return;
+	tf.registerKernel({ kernelName, backendName: 'wasm', kernelFunc: kernelFunc as tf.KernelFunc });
 }
 
 /** The SIMD concat kernel on the active wasm backend's memory, or null (another backend, no wasm SIMD). */
@@ -149,12 +146,7 @@ export function concatChannelsAdd(a: tf.Tensor4D, b: tf.Tensor4D, residual: tf.T
 		residual.shape.slice(0, 3).every((d, i) => d === a.shape[i] && d === b.shape[i]) &&
 		residual.shape[3] === a.shape[3] + b.shape[3];
 	if (floats && fits && wasmConcatKernel()) {
-		if (!tf.getKernel(WASM_CONCAT_CHANNELS_ADD, 'wasm'))
-			tf.registerKernel({
-				kernelName: WASM_CONCAT_CHANNELS_ADD,
-				backendName: 'wasm',
-				kernelFunc: concatChannelsAddWasm as unknown as tf.KernelFunc
-			});
+		ensureWasmKernel(WASM_CONCAT_CHANNELS_ADD, concatChannelsAddWasm);
 		return runKernel<tf.Tensor4D>(WASM_CONCAT_CHANNELS_ADD, [a, b, residual]);
 	}
 	return add(concatChannels([a, b]), residual);
@@ -166,7 +158,7 @@ export function concatChannels(maps: tf.Tensor4D[]): tf.Tensor4D {
 	const pair = maps.length === 2 && a.dtype === 'float32' && b.dtype === 'float32';
 	const sameGrid = pair && a.shape.slice(0, 3).every((d, i) => d === b.shape[i]);
 	if (sameGrid && tf.getBackend() === 'wasm') {
-		ensureWasmConcat();
+		ensureWasmKernel(WASM_CONCAT_CHANNELS, concatChannelsWasm);
 		return runKernel<tf.Tensor4D>(WASM_CONCAT_CHANNELS, maps);
 	}
 	return runKernel<tf.Tensor4D>('Concat', maps, { axis: 3 });
@@ -190,12 +182,7 @@ function siluWasm({ inputs, backend }: { inputs: { x: tf.TensorInfo }; backend: 
 /** True when the wasm backend is active and this browser runs the one-pass SiLU kernel there. */
 function wasmSiluReady(): boolean {
 	if (tf.getBackend() !== 'wasm' || !siluOn(tf.backend() as BackendWasm)) return false;
-	if (!tf.getKernel(WASM_SILU, 'wasm'))
-		tf.registerKernel({
-			kernelName: WASM_SILU,
-			backendName: 'wasm',
-			kernelFunc: siluWasm as unknown as tf.KernelFunc
-		});
+	ensureWasmKernel(WASM_SILU, siluWasm);
 	return true;
 }
 
