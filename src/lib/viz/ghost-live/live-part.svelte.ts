@@ -24,7 +24,8 @@ import { imageProblemMessage, type ImageProblem } from '$lib/viz/classifier/mess
 import { waitingText } from '$lib/viz/runtime/waiting-text';
 import { cssVariable } from './draw';
 import { commonText } from './live-text';
-import { IN_VIEW_MARGIN, NEAR_MARGIN, sessionFor, whenReaderArrives } from './session-boot';
+import { IN_VIEW_MARGIN, NEAR_MARGIN, whenReaderArrives } from '../reader-arrival';
+import { sessionFor } from './session-boot';
 
 /** CSS variables of the outlines that mark the most similar pairs. */
 const MARK_VARIABLES = ['--series-3', '--series-4', '--series-5'];
