@@ -10,7 +10,8 @@
  */
 import type { PreprocessConfig } from '$lib/nets';
 import type { BackendInfo, BackendName, Fallback } from '$lib/nets/tf';
-import type { WeightsProgress, CacheStatus } from '$lib/nets/weights/sources';
+import type { CacheStatus } from '$lib/nets/weights/cache';
+import type { WeightsProgress } from '$lib/nets/weights/sources';
 import type { NetSpec } from '$lib/nets';
 import type { DivergingStops } from './compute/colour-scale';
 import type { FinderResult, ModuleAtlas } from './compute/ghost-lab';

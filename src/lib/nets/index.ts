@@ -67,23 +67,12 @@ export type {
  * `loadCheckpoint(spec, source)`: a checkpoint from a URL or a file, with progress, cancel, a Cache
  * Storage cache and a WeightsError code for everything that can go wrong; `isCached(url)`.
  */
-export {
-	clearWeightsCache,
-	isCached,
-	loadCheckpoint,
-	loadCheckpointBytes,
-	STALL_TIMEOUT_MS,
-	WeightsError,
-	WEIGHTS_ERROR_CODES
-} from './weights/sources';
-export type {
-	CacheStatus,
-	LoadedCheckpoint,
-	LoadOptions,
-	WeightsErrorCode,
-	WeightsProgress,
-	WeightsSource
-} from './weights/sources';
+export { loadCheckpoint, loadCheckpointBytes } from './weights/sources';
+export type { LoadedCheckpoint, LoadOptions, WeightsProgress, WeightsSource } from './weights/sources';
+export { clearWeightsCache, isCached } from './weights/cache';
+export type { CacheStatus } from './weights/cache';
+export { STALL_TIMEOUT_MS, WeightsError, WEIGHTS_ERROR_CODES } from './weights/errors';
+export type { WeightsErrorCode } from './weights/errors';
 
 /** tfjs backend names and the report of the one in use (the backends themselves: `$lib/nets/tf`). */
 export { BACKENDS, chooseWasmThreads, MAX_WASM_THREADS } from './backends';
@@ -96,16 +85,9 @@ export { foldBatchNorm, BN_EPS } from './fold';
  * timm's eval transform on pixels in memory: `preprocessPixels(image, config)` (bicubic resize as PIL,
  * center crop, normalization), its configs and geometry; `ImageReadError` for unreadable images.
  */
-export {
-	centerCropBox,
-	imagenetEvalConfig,
-	IMAGENET_MEAN,
-	IMAGENET_STD,
-	planEval,
-	preprocessPixels,
-	ImageReadError,
-	TIMM_IMAGENET_EVAL
-} from './preprocess';
+export { centerCropBox, planEval, preprocessPixels, ImageReadError } from './preprocess';
+export { imagenetEvalConfig, IMAGENET_MEAN, IMAGENET_STD, TIMM_IMAGENET_EVAL } from './preprocess-config';
+export type { PreprocessConfig, Rgb } from './preprocess-config';
 /** Reading an image's pixels in a browser (page or worker; createImageBitmap and a 2D canvas). */
 export { readPixels, preprocessImage, DEFAULT_MAX_SOURCE_PIXELS } from './preprocess';
 export type { ReadOptions } from './preprocess';
@@ -113,10 +95,8 @@ export type {
 	EvalPlan,
 	ImageReadErrorCode,
 	ImageSourceLike,
-	PreprocessConfig,
 	PreprocessedImage,
-	RawImage,
-	Rgb
+	RawImage
 } from './preprocess';
 
 /** Label tables: parsing and top-k. */

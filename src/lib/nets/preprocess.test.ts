@@ -4,9 +4,6 @@ import '@tensorflow/tfjs-backend-cpu';
 import {
 	centerCropBox,
 	halvingSteps,
-	IMAGENET_MEAN,
-	IMAGENET_STD,
-	imagenetEvalConfig,
 	inputTensor,
 	normalizeToNhwc,
 	planEval,
@@ -16,11 +13,16 @@ import {
 	resizedSize,
 	roundHalfEven,
 	sourceSize,
-	TIMM_IMAGENET_EVAL,
 	toGray,
-	type PreprocessConfig,
 	type RawImage
 } from './preprocess';
+import {
+	IMAGENET_MEAN,
+	IMAGENET_STD,
+	imagenetEvalConfig,
+	TIMM_IMAGENET_EVAL,
+	type PreprocessConfig
+} from './preprocess-config';
 
 /*
  * Golden values come from the reference implementation, not from this module: Pillow 9.4

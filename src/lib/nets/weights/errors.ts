@@ -1,5 +1,12 @@
 /** Why a checkpoint could not be loaded: stable codes for translated messages (pure). */
 
+/**
+ * A download gives up ('stalled') when nothing arrives for this long: no response headers, or no bytes
+ * of the body. A server that stalls would otherwise leave the reader at "Downloading" until they
+ * cancel. Generous, so that a slow but moving connection (a byte every few seconds) is never cut.
+ */
+export const STALL_TIMEOUT_MS = 30_000;
+
 /** Stable codes of everything that can go wrong, for translated messages. */
 export const WEIGHTS_ERROR_CODES = [
 	'not-found',

@@ -6,18 +6,10 @@ import { ghostnet } from '../spec/ghostnet';
 import { timmStateDict } from '../spec/state-dict';
 import { readSafetensors, readSafetensorsHeader, writeSafetensors } from './safetensors';
 import { WeightMappingError } from './timm';
-import {
-	clearWeightsCache,
-	isCached,
-	loadCheckpoint,
-	sniffHeader,
-	STALL_TIMEOUT_MS,
-	WEIGHTS_CACHE_NAME,
-	WeightsError,
-	type LoadOptions,
-	type WeightsErrorCode,
-	type WeightsProgress
-} from './sources';
+import { sniffHeader } from './assemble';
+import { clearWeightsCache, isCached, WEIGHTS_CACHE_NAME } from './cache';
+import { STALL_TIMEOUT_MS, WeightsError, type WeightsErrorCode } from './errors';
+import { loadCheckpoint, type LoadOptions, type WeightsProgress } from './sources';
 
 /**
  * Checkpoints laid out like the hub files: every key and shape of timm's state_dict from

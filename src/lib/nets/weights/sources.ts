@@ -16,13 +16,11 @@
  */
 import { BodyAssembler } from './assemble';
 import { sha256Hex, publishedSha256 } from './digest';
-import { WeightsError, type WeightsErrorCode } from './errors';
+import { openCache, type CacheOptions, type CacheStatus } from './cache';
+import { STALL_TIMEOUT_MS, WeightsError, type WeightsErrorCode } from './errors';
 import { readSafetensors, SafetensorsError, type SafetensorsFile } from './safetensors';
 import { checkTimmHeader, mapTimmWeights, WeightMappingError, type MappedWeights } from './timm';
 import type { NetSpec } from '../spec/types';
-
-export { WEIGHTS_ERROR_CODES, WeightsError, type WeightsErrorCode } from './errors';
-export { sniffHeader, type HeaderSniff } from './assemble';
 
 /** Where to load a checkpoint from. */
 export type WeightsSource =
@@ -41,35 +39,17 @@ export interface WeightsProgress {
 	percent: number | null;
 }
 
-export interface LoadOptions {
+export interface LoadOptions extends CacheOptions {
 	onProgress?: (progress: WeightsProgress) => void;
 	/** Aborting rejects with a WeightsError 'aborted'. */
 	signal?: AbortSignal;
 	/** Injected in tests; default the global fetch. */
 	fetch?: typeof fetch;
-	/**
-	 * Default `globalThis.caches`; null turns the cache off (files the site serves itself, which the
-	 * HTTP cache keeps, gain nothing from a second copy, and writing one delays the network's start).
-	 */
-	caches?: CacheStorage | null;
 	/** Injected in tests; default `navigator.onLine` (true where unknown). */
 	isOnline?: () => boolean;
 	/** Default STALL_TIMEOUT_MS; shorter only in tests (the `egn.stallTimeout.v1` developer setting). */
 	stallTimeoutMs?: number;
 }
-
-/**
- * A download gives up ('stalled') when nothing arrives for this long: no response headers, or no bytes
- * of the body. A server that stalls would otherwise leave the reader at "Downloading" until they
- * cancel. Generous, so that a slow but moving connection (a byte every few seconds) is never cut.
- */
-export const STALL_TIMEOUT_MS = 30_000;
-
-/**
- * 'hit': read from the cache; 'stored': downloaded and now cached; 'unavailable': no Cache Storage
- * here; 'store-failed': could not be cached (quota); 'not-used': a local file.
- */
-export type CacheStatus = 'hit' | 'stored' | 'unavailable' | 'store-failed' | 'not-used';
 
 /** A validated checkpoint, ready for `loadNetwork(spec, weights)`. */
 export interface LoadedCheckpoint {
@@ -83,10 +63,6 @@ export interface LoadedCheckpoint {
 	cache: CacheStatus;
 }
 
-/** Cache Storage names start with this; other versions are deleted. */
-export const WEIGHTS_CACHE_PREFIX = 'egn-weights-';
-/** Bump the version when the cached format or validation changes. */
-export const WEIGHTS_CACHE_NAME = `${WEIGHTS_CACHE_PREFIX}v2`;
 const SIZE_HEADER = 'x-egn-bytes';
 const SHA256_HEADER = 'x-egn-sha256';
 
@@ -258,31 +234,6 @@ function emptyBody(): ReadableStream<Uint8Array> {
 	return new ReadableStream({ start: (controller) => controller.close() });
 }
 
-const pruned = new WeakMap<CacheStorage, Promise<void>>();
-
-/** The weights cache, or null where Cache Storage is missing or refuses (insecure origin, private mode). */
-async function openCache(options: LoadOptions): Promise<Cache | null> {
-	const storage = options.caches === undefined ? (globalThis.caches ?? null) : options.caches;
-	if (!storage) return null;
-	try {
-		if (!pruned.has(storage))
-			pruned.set(
-				storage,
-				pruneOldCaches(storage).catch(() => {})
-			);
-		await pruned.get(storage);
-		return await storage.open(WEIGHTS_CACHE_NAME);
-	} catch {
-		return null;
-	}
-}
-
-async function pruneOldCaches(storage: CacheStorage): Promise<void> {
-	const names = await storage.keys();
-	const stale = names.filter((n) => n.startsWith(WEIGHTS_CACHE_PREFIX) && n !== WEIGHTS_CACHE_NAME);
-	await Promise.all(stale.map((n) => storage.delete(n)));
-}
-
 /** A validated cached copy, or null (a bad or mis-sized entry is deleted). */
 async function readCached(cache: Cache, url: string, spec: NetSpec, options: LoadOptions) {
 	let response: Response | undefined;
@@ -407,28 +358,4 @@ function finish(
 ) {
 	const { bytes, weights, metadata, cache } = result;
 	return { spec, weights, metadata, byteLength: bytes.length, origin, cache, bytes };
-}
-
-/** Whether a validated copy from `url` is in the cache (for a "cached" badge). */
-export async function isCached(url: string, options: Pick<LoadOptions, 'caches'> = {}): Promise<boolean> {
-	const cache = await openCache(options);
-	if (!cache) return false;
-	try {
-		return (await cache.match(url)) !== undefined;
-	} catch {
-		return false;
-	}
-}
-
-/** Deletes every cached checkpoint (all versions). Resolves to false without Cache Storage. */
-export async function clearWeightsCache(options: Pick<LoadOptions, 'caches'> = {}): Promise<boolean> {
-	const storage = options.caches === undefined ? (globalThis.caches ?? null) : options.caches;
-	if (!storage) return false;
-	try {
-		const names = (await storage.keys()).filter((n) => n.startsWith(WEIGHTS_CACHE_PREFIX));
-		await Promise.all(names.map((n) => storage.delete(n)));
-		return true;
-	} catch {
-		return false;
-	}
 }

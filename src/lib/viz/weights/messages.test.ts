@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { languages } from '$lib/content/languages';
-import { WEIGHTS_ERROR_CODES } from '$lib/nets/weights/sources';
+import { WEIGHTS_ERROR_CODES } from '$lib/nets';
 import type { WeightFailure } from '$lib/live/weight-errors';
 import { weightErrorMessage } from './messages';
 
