@@ -1,0 +1,26 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loaderOf, provideLoaders, type ComponentLoaders } from './deferred';
+import { componentLoaders } from './deferred-loaders';
+
+afterEach(() => provideLoaders(componentLoaders));
+
+describe('loaderOf', () => {
+	it('looks the loader up when it is called, so that the app may provide it later', async () => {
+		const load = loaderOf('timeProfile');
+		const module = { default: (() => {}) as never };
+		const fakes: ComponentLoaders = {
+			classifier: vi.fn(),
+			timeProfile: vi.fn(async () => module),
+			weightManager: vi.fn()
+		};
+		provideLoaders(fakes);
+		expect(await load()).toBe(module);
+		expect(fakes.timeProfile).toHaveBeenCalledTimes(1);
+		expect(fakes.classifier).not.toHaveBeenCalled();
+	});
+
+	it('loads the real components', async () => {
+		const { default: component } = await loaderOf('weightManager')();
+		expect(component).toBeTypeOf('function');
+	});
+});
