@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from './axe';
-import { baseURL, launch, openHydrated, watchProblems } from './browser';
+import { baseURL, launch, loadDeferredFigures, openHydrated, watchProblems } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -39,6 +39,8 @@ async function runLiveParts(page: Page) {
 		await page.evaluate((top) => window.scrollTo(0, top), y);
 		await page.waitForTimeout(150);
 	}
+	// The figures whose code loads as the reader comes near are all there, so axe sees them too.
+	await loadDeferredFigures(page);
 	await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, null, {
 		timeout: 120_000
 	});

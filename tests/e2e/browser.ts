@@ -39,3 +39,21 @@ export async function openHydrated(page: Page, url: string): Promise<void> {
 		() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(undefined))))
 	);
 }
+
+/**
+ * Scrolls to each of the page's deferred figures in turn (their code loads only as a reader comes near)
+ * and waits until it has arrived.
+ */
+export async function loadDeferredFigures(page: Page): Promise<void> {
+	const boxes = page.locator('[data-deferred]');
+	const count = await boxes.count();
+	for (let i = 0; i < count; i++) {
+		await boxes.nth(i).scrollIntoViewIfNeeded();
+		await page.waitForFunction(
+			(index) =>
+				document.querySelectorAll('[data-deferred]')[index]?.getAttribute('data-deferred') === 'ready',
+			i,
+			{ timeout: 60_000 }
+		);
+	}
+}

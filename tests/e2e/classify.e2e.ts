@@ -663,17 +663,24 @@ describe('the classifier embedded at the end of an article', () => {
 		});
 		await openHydrated(page, `${baseURL()}${path}`);
 		const tfjsLoaded = async () => (await Promise.all(scripts)).some(Boolean);
-		return { context, page, problems, tfjsLoaded, section: page.locator('.egn-classifier') };
+		// The classifier is the article's last deferred figure (its code loads as the reader comes near).
+		const box = page.locator('[data-deferred]').last();
+		return { context, page, problems, tfjsLoaded, section: page.locator('.egn-classifier'), box };
 	}
 
 	it.each(['en', 'zh'] as const)(
-		'/%s/efficientnet: tfjs is not in the article JS and loads only when the classifier is reached',
+		'/%s/efficientnet: neither the classifier nor tfjs loads with the article; both load when the reader comes to it',
 		async (lang) => {
-			const { context, page, problems, tfjsLoaded, section } = await openArticle(`/${lang}/efficientnet`);
-			await expect(section.getAttribute('data-runtime')).resolves.toBe('idle');
+			const { context, page, problems, tfjsLoaded, section, box } = await openArticle(
+				`/${lang}/efficientnet`
+			);
+			expect(await box.getAttribute('data-deferred')).toBe('waiting');
+			expect(await section.count()).toBe(0);
 			await expect(tfjsLoaded()).resolves.toBe(false);
-			await expect(page.getByRole('region', { name: titles[lang] }).count()).resolves.toBe(1);
-			await section.scrollIntoViewIfNeeded();
+			await box.scrollIntoViewIfNeeded();
+			await expect
+				.poll(() => page.getByRole('region', { name: titles[lang] }).count(), { timeout: 60_000 })
+				.toBe(1);
 			await expect.poll(() => section.getAttribute('data-runtime'), { timeout: 120_000 }).toBe('ready');
 			await expect(tfjsLoaded()).resolves.toBe(true);
 			expect(unexpected(problems)).toEqual({ console: [], failed: [] });
@@ -687,15 +694,16 @@ describe('the classifier embedded at the end of an article', () => {
 	it.each(['en', 'zh'] as const)(
 		'/%s/ghostnet: the classifier is at the end and runs once reached',
 		async (lang) => {
-			const { context, page, problems, section } = await openArticle(`/${lang}/ghostnet`);
-			const region = page.getByRole('region', { name: titles[lang] });
-			await expect(region.count()).resolves.toBe(1);
+			const { context, page, problems, section, box } = await openArticle(`/${lang}/ghostnet`);
 			const references = page.getByRole('heading', { name: lang === 'en' ? 'References' : '参考' });
-			const [classifierTop, referencesTop] = await Promise.all(
-				[region, references].map((l) => l.evaluate((el) => el.getBoundingClientRect().top))
+			const [boxTop, referencesTop] = await Promise.all(
+				[box, references].map((l) => l.evaluate((el) => el.getBoundingClientRect().top))
 			);
-			expect(classifierTop).toBeLessThan(referencesTop);
-			await section.scrollIntoViewIfNeeded();
+			expect(boxTop).toBeLessThan(referencesTop);
+			await box.scrollIntoViewIfNeeded();
+			await expect
+				.poll(() => page.getByRole('region', { name: titles[lang] }).count(), { timeout: 60_000 })
+				.toBe(1);
 			await expect.poll(() => section.getAttribute('data-runtime'), { timeout: 120_000 }).toBe('ready');
 			expect(unexpected(problems)).toEqual({ console: [], failed: [] });
 			await context.close();

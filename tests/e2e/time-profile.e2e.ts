@@ -3,7 +3,7 @@
 // fill from the real run, and switching networks gives the comparison.
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, launch, openHydrated, watchProblems } from './browser';
+import { baseURL, launch, loadDeferredFigures, openHydrated, watchProblems } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -53,6 +53,7 @@ describe.each(cases)('where the time goes ($lang $article)', (c) => {
 		const page = await context.newPage();
 		const problems = watchProblems(page);
 		await openHydrated(page, `${baseURL()}/${c.lang}/${c.article}`);
+		await loadDeferredFigures(page);
 		const figure = page.getByTestId('time-profile');
 		await figure.scrollIntoViewIfNeeded();
 		await until(

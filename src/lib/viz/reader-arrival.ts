@@ -5,6 +5,8 @@
 
 /** A part within one viewport height of the screen (above or below) is being approached. */
 export const NEAR_MARGIN = '100% 0px 100% 0px';
+/** A deferred figure starts loading its code a screen and a half ahead, so that the reader finds it there. */
+export const DEFERRED_MARGIN = '150% 0px 150% 0px';
 /** A part in the upper two thirds of the viewport has been reached (not one peeking in at the bottom). */
 export const IN_VIEW_MARGIN = '0px 0px -33% 0px';
 /** Interactions inside a part that start it at once (keyboard users reach it by focus). */
