@@ -41,6 +41,40 @@ describe('the site, in Chromium, from the production build', () => {
 	);
 
 	it.each([...pages, '/en/classify', '/zh/classify'])(
+		'%s: every stylesheet that styles what the page shows is linked in its HTML (none restyles it later)',
+		async (path) => {
+			const page = await browser.newPage();
+			await page.goto(baseURL() + path, { waitUntil: 'networkidle' });
+			const html = await (await fetch(baseURL() + path)).text();
+			// Stylesheets the scripts added (code split with a component) whose rules match the page.
+			const late = await page.evaluate(
+				(linked) =>
+					[...document.styleSheets]
+						.filter((sheet) => sheet.href && !linked.some((href) => sheet.href!.endsWith(href)))
+						.map((sheet) => ({
+							href: sheet.href!,
+							matching: [...sheet.cssRules]
+								.filter((rule): rule is CSSStyleRule => rule instanceof CSSStyleRule)
+								.filter((rule) => {
+									try {
+										return document.querySelector(rule.selectorText) !== null;
+									} catch {
+										return false;
+									}
+								})
+								.map((rule) => rule.selectorText)
+						}))
+						.filter((sheet) => sheet.matching.length > 0),
+				[...html.matchAll(/<link href="([^"]+\.css)" rel="stylesheet"/g)].map((m) =>
+					m[1].replace(/^(\.\.?\/)+/, '/')
+				)
+			);
+			expect(late).toEqual([]);
+			await page.close();
+		}
+	);
+
+	it.each([...pages, '/en/classify', '/zh/classify'])(
 		'%s has absolute canonical and hreflang URLs and a link preview that exists',
 		async (path) => {
 			const html = await (await fetch(baseURL() + path)).text();
