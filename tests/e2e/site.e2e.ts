@@ -185,6 +185,13 @@ describe('the site, in Chromium, from the production build', () => {
 		const page = await context.newPage();
 		await page.goto(baseURL() + '/zh/efficientnet');
 		expect(await page.locator('.katex-display').count()).toBeGreaterThan(0);
+		// The figures that only run in the browser say so, and hold no empty space.
+		const deferred = page.locator('[data-deferred]');
+		expect(await deferred.count()).toBe(2);
+		for (const box of await deferred.all()) {
+			await expect(box.textContent()).resolves.toContain('需要启用 JavaScript');
+			expect((await box.boundingBox())!.height).toBeLessThan(100);
+		}
 		await page.getByRole('link', { name: 'English' }).click();
 		await page.waitForURL('**/en/efficientnet');
 		expect(await page.locator('main h1').textContent()).toMatch(/EfficientNet/);
