@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
+import { beforeEach } from 'vitest';
+import { componentLoaders } from './src/component-loaders';
 import { provideLoaders } from './src/lib/viz/deferred';
-import { componentLoaders } from './src/lib/viz/deferred-loaders';
 
-// As src/hooks.client.ts does when the app starts.
-provideLoaders(componentLoaders);
+// As src/hooks.client.ts does when the app starts (again before each test, which may replace them).
+beforeEach(() => provideLoaders(componentLoaders));

@@ -1,6 +1,6 @@
 import type { ClientInit } from '@sveltejs/kit';
 import { provideLoaders } from '$lib/viz/deferred';
-import { componentLoaders } from '$lib/viz/deferred-loaders';
+import { componentLoaders } from './component-loaders';
 
 /**
  * The components loaded when needed get their loaders here (see $lib/viz/deferred.ts for why).

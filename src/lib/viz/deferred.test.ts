@@ -1,8 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loaderOf, provideLoaders, type ComponentLoaders } from './deferred';
-import { componentLoaders } from './deferred-loaders';
 
-afterEach(() => provideLoaders(componentLoaders));
+// The test setup provides the app's loaders again before each test.
 
 describe('loaderOf', () => {
 	it('looks the loader up when it is called, so that the app may provide it later', async () => {
@@ -17,10 +16,5 @@ describe('loaderOf', () => {
 		expect(await load()).toBe(module);
 		expect(fakes.timeProfile).toHaveBeenCalledTimes(1);
 		expect(fakes.classifier).not.toHaveBeenCalled();
-	});
-
-	it('loads the real components', async () => {
-		const { default: component } = await loaderOf('weightManager')();
-		expect(component).toBeTypeOf('function');
 	});
 });

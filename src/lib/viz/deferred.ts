@@ -4,7 +4,7 @@
  * name, with the heights the figures usually take (measured on the built articles at 390 and 1280 px
  * of width), which their box holds until the code has loaded.
  *
- * The loaders (`deferred-loaders.ts`) reach this module from `src/hooks.client.ts`, not through the
+ * The loaders (`src/component-loaders.ts`) reach this module from `src/hooks.client.ts`, not through the
  * pages' own imports. SvelteKit links in a page's HTML the stylesheets of what the page renders,
  * found by one walk over the pages' imports in which a stylesheet counts once, for the first import
  * that reaches it; a dynamic import met first (another article's deferred figure) claims the ones it

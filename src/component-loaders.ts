@@ -1,0 +1,11 @@
+/**
+ * The modules of the components loaded on demand ($lib/viz/deferred.ts says why they are wired here,
+ * at the app's edge): given to the pages by hooks.client.ts, and to the component tests by their setup.
+ */
+import type { ComponentLoaders } from '$lib/viz/deferred';
+
+export const componentLoaders: ComponentLoaders = {
+	classifier: () => import('$lib/viz/classifier/Classifier.svelte'),
+	timeProfile: () => import('$lib/viz/ghost-live/TimeProfile.svelte'),
+	weightManager: () => import('$lib/viz/weights/WeightManager.svelte')
+};
