@@ -149,7 +149,10 @@ export function concatChannelsAdd(a: tf.Tensor4D, b: tf.Tensor4D, residual: tf.T
 		ensureWasmKernel(WASM_CONCAT_CHANNELS_ADD, concatChannelsAddWasm);
 		return runKernel<tf.Tensor4D>(WASM_CONCAT_CHANNELS_ADD, [a, b, residual]);
 	}
-	return add(concatChannels([a, b]), residual);
+	const joined = concatChannels([a, b]);
+	const out = add(joined, residual);
+	joined.dispose();
+	return out;
 }
 
 /** Concatenation along the channel axis of NHWC maps. */
@@ -189,7 +192,10 @@ function wasmSiluReady(): boolean {
 /** SiLU, x·sigmoid(x): one wasm kernel where it can run, else tfjs's Sigmoid and Multiply. */
 function silu<T extends tf.Tensor>(x: T): T {
 	if (x.dtype === 'float32' && wasmSiluReady()) return runKernel<T>(WASM_SILU, { x });
-	return mul(x, runKernel<T>('Sigmoid', { x }));
+	const sigmoid = runKernel<T>('Sigmoid', { x });
+	const out = mul(x, sigmoid);
+	sigmoid.dispose();
+	return out;
 }
 
 type FusedActivation = 'linear' | 'relu' | 'sigmoid';
@@ -199,10 +205,15 @@ function fusable(activation: Activation): FusedActivation {
 	return activation === 'relu' || activation === 'sigmoid' ? activation : 'linear';
 }
 
+/**
+ * The activation that tfjs could not fuse. Here and below, a map that no later op reads is disposed at
+ * once (see build.ts: PassMaps).
+ */
 function finishActivation<T extends tf.Tensor>(y: T, activation: Activation): T {
-	if (activation === 'silu') return silu(y);
-	if (activation === 'hardsigmoid') return tf.div(tf.relu6(tf.add(y, 3)), 6);
-	return y;
+	if (activation !== 'silu' && activation !== 'hardsigmoid') return y;
+	const out = activation === 'silu' ? silu(y) : tf.tidy(() => tf.div<T>(tf.relu6(tf.add(y, 3)), 6));
+	y.dispose();
+	return out;
 }
 
 /**
@@ -269,12 +280,18 @@ export function applyDense(x: tf.Tensor4D, op: DenseOp): tf.Tensor4D {
 		pad: 'valid',
 		activation: fusable(op.activation)
 	});
-	if (op.activation === 'hardsigmoid')
-		return runKernel('ClipByValue', { x: y }, { clipValueMin: 0, clipValueMax: 1 });
-	return finishActivation(y, op.activation);
+	if (op.activation !== 'hardsigmoid') return finishActivation(y, op.activation);
+	const gate = runKernel<tf.Tensor4D>('ClipByValue', { x: y }, { clipValueMin: 0, clipValueMax: 1 });
+	y.dispose();
+	return gate;
 }
 
 /** Squeeze-and-excitation: x · gate(expand(act(reduce(mean_HW(x))))), the gate broadcast over H and W. */
 export function applySe(x: tf.Tensor4D, reduce: DenseOp, expand: DenseOp): tf.Tensor4D {
-	return mul(x, applyDense(applyDense(globalAvgPool(x), reduce), expand));
+	const pooled = globalAvgPool(x);
+	const reduced = applyDense(pooled, reduce);
+	const gate = applyDense(reduced, expand);
+	const out = mul(x, gate);
+	tf.dispose([pooled, reduced, gate]);
+	return out;
 }

@@ -93,6 +93,8 @@ describe('infer', () => {
 				expect(taps[`${m.key}.cheap`].shape.slice(1)).toEqual([...m.spatial, m.cheapChannels]);
 			}
 		}
+		// Maps are released during the pass; a tap never is.
+		expect(Object.values(taps).filter((t) => t.isDisposed)).toEqual([]);
 		tf.dispose([x, logits, ...Object.values(taps)]);
 		net.dispose();
 	});
@@ -197,6 +199,23 @@ describe('memory', () => {
 		x.dispose();
 		net.dispose();
 		expect(tf.memory().numTensors).toBe(baseline);
+	});
+
+	it('a pass releases each map once no later op reads it: live tensors stay few at every stage', () => {
+		for (const [spec, weights] of [
+			[smallGhostSpec, smallGhostWeights],
+			[smallEffSpec, smallEffWeights]
+		] as const) {
+			const net = loadNetwork(spec, weights());
+			const x = input(spec);
+			const loaded = tf.memory().numTensors;
+			const live: number[] = [];
+			const { logits } = net.infer(x, { onSection: () => live.push(tf.memory().numTensors - loaded) });
+			// stem, each stage, head: only the current map is alive; then the logits (and their reshape).
+			expect(live).toEqual([...Array(spec.stages.length + 2).fill(1), 2]);
+			tf.dispose([x, logits]);
+			net.dispose();
+		}
 	});
 
 	it('classify probabilities are the softmax of the logits', async () => {
