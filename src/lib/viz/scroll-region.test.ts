@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { markScrollRegion, overflowsX } from './scroll-region';
+import { markScrollRegion, markServedRegions, overflowsX, scrollable } from './scroll-region';
 
 /** jsdom has no layout: give the element the sizes a browser would measure. */
 function sized(el: HTMLElement, scrollWidth: number, clientWidth: number) {
@@ -48,5 +48,26 @@ describe('scroll regions', () => {
 		markScrollRegion(el, 'Equation');
 		expect(el.tabIndex).toBe(0);
 		expect(el.getAttribute('role')).toBe('img');
+	});
+
+	it('marks the server HTML’s regions by the label they carry (a figure not hydrated yet)', () => {
+		const root = document.createElement('div');
+		root.innerHTML =
+			'<div data-scroll-label="The GhostNet table"><table></table></div>' +
+			'<div data-scroll-label="Fits"></div><div class="plain"></div>';
+		const [wide, narrow, plain] = [...root.children] as HTMLElement[];
+		sized(wide, 900, 360);
+		sized(narrow, 300, 360);
+		sized(plain, 900, 360);
+		markServedRegions(root);
+		expect([wide.tabIndex, wide.getAttribute('role'), wide.getAttribute('aria-label')]).toEqual([
+			0,
+			'group',
+			'The GhostNet table'
+		]);
+		expect(narrow.hasAttribute('tabindex')).toBe(false);
+		expect(plain.hasAttribute('tabindex')).toBe(false);
+		// The label comes from the same call that attaches the live behaviour.
+		expect(scrollable('The GhostNet table')['data-scroll-label']).toBe('The GhostNet table');
 	});
 });

@@ -5,7 +5,7 @@
  * app.css, drawn over the region's own background colour). When it fits again it is left as it was.
  * A group, not a region: an article has dozens of equations of one name, and landmarks must be unique.
  */
-import type { Attachment } from 'svelte/attachments';
+import { createAttachmentKey, type Attachment } from 'svelte/attachments';
 
 /** An element scrolls sideways when its content is wider than its box (by more than rounding). */
 export function overflowsX(scrollWidth: number, clientWidth: number): boolean {
@@ -61,6 +61,21 @@ export function scrollRegion(label: string): Attachment<HTMLElement> {
 		if (node.firstElementChild) observer.observe(node.firstElementChild);
 		return () => observer.disconnect();
 	};
+}
+
+/**
+ * A container of the component's own markup that may scroll sideways: `<div {...scrollable(label)}>`.
+ * The label is also written into the server's HTML, so that a figure which hydrates late
+ * (Island.svelte) has its regions marked as the page starts (markServedRegions).
+ */
+export function scrollable(label: string) {
+	return { 'data-scroll-label': label, [createAttachmentKey()]: scrollRegion(label) };
+}
+
+/** Marks the regions of server HTML under `root` that no component has taken up yet. */
+export function markServedRegions(root: ParentNode): void {
+	for (const el of root.querySelectorAll<HTMLElement>('[data-scroll-label]'))
+		markScrollRegion(el, el.dataset.scrollLabel!);
 }
 
 /**
