@@ -29,8 +29,46 @@ const moduleScript = {
 			: undefined
 };
 
+/**
+ * The figures hydrated later (src/lib/viz/islands.ts) and every component they render carry their
+ * styles with them: on the server into the page's head, in the browser if they mount without server
+ * HTML. SvelteKit does not link the stylesheets of modules that only the browser's loaders import.
+ * islands.test.ts checks that the list holds every component the islands render.
+ */
+export const ISLAND_STYLED = [
+	'src/lib/viz/chart/',
+	...[
+		'AblationTable',
+		'AssumptionNotes',
+		'BottleneckDiagram',
+		'CompressionCalculator',
+		'GhostBottlenecks',
+		'GhostEffChart',
+		'GhostEffTotals',
+		'GhostEfficientNet',
+		'GhostNetTable',
+		'ImageNetComparison',
+		'ImageNetTable',
+		'ModuleSavings',
+		'NetComparison',
+		'PaperAblations',
+		'ParameterSlider',
+		'ReproductionChart',
+		'ReproductionMarks',
+		'ReproductionPanel',
+		'ReproductionTable',
+		'SpeedupChart',
+		'StageBars'
+	].map((name) => `src/lib/viz/ghost/${name}.svelte`),
+	...['Legend', 'StageTable', 'TexMath'].map((name) => `src/lib/viz/scaling/${name}.svelte`)
+];
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
+	vitePlugin: {
+		dynamicCompileOptions: ({ filename }) =>
+			ISLAND_STYLED.some((path) => filename.includes(path)) ? { css: 'injected' } : undefined
+	},
 	extensions: ['.svelte', '.md'],
 	preprocess: [vitePreprocess(), mdsvex(mdsvexOptions), moduleScript],
 	compilerOptions: { runes: true },

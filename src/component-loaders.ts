@@ -7,5 +7,13 @@ import type { ComponentLoaders } from '$lib/viz/deferred';
 export const componentLoaders: ComponentLoaders = {
 	classifier: () => import('$lib/viz/classifier/Classifier.svelte'),
 	timeProfile: () => import('$lib/viz/ghost-live/TimeProfile.svelte'),
-	weightManager: () => import('$lib/viz/weights/WeightManager.svelte')
+	weightManager: () => import('$lib/viz/weights/WeightManager.svelte'),
+	compressionCalculator: () => import('$lib/viz/ghost/CompressionCalculator.svelte'),
+	reproductionChart: () => import('$lib/viz/ghost/ReproductionChart.svelte'),
+	paperAblations: () => import('$lib/viz/ghost/PaperAblations.svelte'),
+	ghostBottlenecks: () => import('$lib/viz/ghost/GhostBottlenecks.svelte'),
+	ghostNetTable: () => import('$lib/viz/ghost/GhostNetTable.svelte'),
+	moduleSavings: () => import('$lib/viz/ghost/ModuleSavings.svelte'),
+	imageNetComparison: () => import('$lib/viz/ghost/ImageNetComparison.svelte'),
+	ghostEfficientNet: () => import('$lib/viz/ghost/GhostEfficientNet.svelte')
 };

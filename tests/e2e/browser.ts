@@ -40,20 +40,33 @@ export async function openHydrated(page: Page, url: string): Promise<void> {
 	);
 }
 
+/** Scrolls to each element with `attribute` in turn and waits until it says 'ready'. */
+async function scrollUntilReady(page: Page, attribute: string, timeout: number): Promise<void> {
+	const count = await page.locator(`[${attribute}]`).count();
+	for (let i = 0; i < count; i++) {
+		await page.locator(`[${attribute}]`).nth(i).scrollIntoViewIfNeeded();
+		await page.waitForFunction(
+			([name, index]) => document.querySelectorAll(`[${name}]`)[+index]?.getAttribute(name) === 'ready',
+			[attribute, String(i)],
+			{ timeout }
+		);
+	}
+}
+
+/**
+ * Scrolls to each of the page's figures that hydrate late (Island.svelte: server HTML, code loaded as
+ * the reader comes near) and waits until each has hydrated, as a reader who scrolls there finds them;
+ * then back to the top.
+ */
+export async function hydrateIslands(page: Page): Promise<void> {
+	await scrollUntilReady(page, 'data-island', 30_000);
+	await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 /**
  * Scrolls to each of the page's deferred figures in turn (their code loads only as a reader comes near)
  * and waits until it has arrived.
  */
 export async function loadDeferredFigures(page: Page): Promise<void> {
-	const boxes = page.locator('[data-deferred]');
-	const count = await boxes.count();
-	for (let i = 0; i < count; i++) {
-		await boxes.nth(i).scrollIntoViewIfNeeded();
-		await page.waitForFunction(
-			(index) =>
-				document.querySelectorAll('[data-deferred]')[index]?.getAttribute('data-deferred') === 'ready',
-			i,
-			{ timeout: 60_000 }
-		);
-	}
+	await scrollUntilReady(page, 'data-deferred', 60_000);
 }

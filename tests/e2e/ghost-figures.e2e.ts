@@ -3,7 +3,7 @@
 // inside EfficientNet, each with the mouse and the keyboard, at 360 px and 1280 px, in both languages.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, launch, openHydrated, watchProblems } from './browser';
+import { baseURL, hydrateIslands, launch, openHydrated, watchProblems } from './browser';
 
 const TEXT = {
 	en: {
@@ -65,6 +65,7 @@ describe.each(cases)('GhostNet article ($lang, $width px): the evidence figures'
 		page = await browser.newPage({ viewport: { width, height: 800 } });
 		problems = watchProblems(page);
 		await openHydrated(page, `${baseURL()}/${lang}/ghostnet`);
+		await hydrateIslands(page);
 	});
 	afterAll(async () => {
 		await page?.close();

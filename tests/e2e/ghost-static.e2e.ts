@@ -1,7 +1,7 @@
 // The GhostNet article's weight-free figures (fig2–fig5) in Chromium, on the production build.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, launch, openHydrated, watchProblems } from './browser';
+import { baseURL, hydrateIslands, launch, openHydrated, watchProblems } from './browser';
 
 const languages = [
 	{ lang: 'zh', s: 's（比例）', n: 'n（输出特征图）', k: 'k（卷积核）', withSe: '带 SE 模块' },
@@ -20,6 +20,7 @@ async function open(lang: string): Promise<{ page: Page; problems: ReturnType<ty
 	const page = await browser.newPage();
 	const problems = watchProblems(page);
 	await openHydrated(page, `${baseURL()}/${lang}/ghostnet`);
+	await hydrateIslands(page);
 	return { page, problems };
 }
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, launch, openHydrated, watchProblems } from './browser';
+import { baseURL, hydrateIslands, launch, openHydrated, watchProblems } from './browser';
 
 const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
 const TABLET = { viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true };
@@ -200,6 +200,7 @@ describe.each(LANGS)('phone interactions (%s, 360 px, touch)', (lang) => {
 	it('the calculator’s c slider steps over log stops: 64 → 72 → 81 by keyboard, 1–1024 in 50 stops', async () => {
 		const page = await context.newPage();
 		await openHydrated(page, `${baseURL()}/${lang}/ghostnet`);
+		await hydrateIslands(page);
 		const calculator = page.getByTestId('compression-calculator');
 		const slider = calculator.getByRole('slider', { name: t.c });
 		const box = calculator.getByRole('spinbutton', { name: t.c });
@@ -220,6 +221,7 @@ describe.each(LANGS)('phone interactions (%s, 360 px, touch)', (lang) => {
 	it('a tap pins an ablation point’s readout; a tap elsewhere hides it; Escape too', async () => {
 		const page = await context.newPage();
 		await openHydrated(page, `${baseURL()}/${lang}/ghostnet`);
+		await hydrateIslands(page);
 		const panel = page.getByTestId('paper-ablations').locator('[data-panel="d"]');
 		const readout = panel.locator('.readout');
 		await panel.scrollIntoViewIfNeeded();
@@ -242,6 +244,7 @@ describe.each(LANGS)('phone interactions (%s, 360 px, touch)', (lang) => {
 	it('the GhostNet table and KaTeX displays scroll sideways as named keyboard stops with a shadow', async () => {
 		const page = await context.newPage();
 		await openHydrated(page, `${baseURL()}/${lang}/ghostnet`);
+		await hydrateIslands(page);
 		const scroll = page.getByTestId('ghostnet-table').locator('.layout > .scroll');
 		await scroll.scrollIntoViewIfNeeded();
 		const region = await scroll.evaluate((el) => ({

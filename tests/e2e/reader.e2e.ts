@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from './axe';
-import { baseURL, launch, watchProblems } from './browser';
+import { baseURL, hydrateIslands, launch, watchProblems } from './browser';
 import { startHubServer, type HubServer } from './hub-server';
 
 const sample = (file: string) => fileURLToPath(new URL(`../../static/samples/${file}`, import.meta.url));
@@ -300,6 +300,9 @@ describe('wording', () => {
 			[DESKTOP, /Point at a dot/, /Tap a dot/]
 		] as const) {
 			const { context, page } = await open('/en/ghostnet', options);
+			// As a reader who scrolls finds them: the figures far below hydrate on the way.
+			await page.waitForFunction(() => document.documentElement.hasAttribute('data-hydrated'));
+			await hydrateIslands(page);
 			await expect.poll(() => page.locator('main').innerText(), { timeout: 30_000 }).toMatch(want);
 			expect(await page.locator('main').innerText()).not.toMatch(not);
 			await context.close();

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, launch, watchProblems } from './browser';
+import { baseURL, hydrateIslands, launch, watchProblems } from './browser';
 
 const articlePages = ['/zh/efficientnet', '/zh/ghostnet', '/en/efficientnet', '/en/ghostnet'];
 const pages = ['/', '/zh', '/en', ...articlePages];
@@ -45,6 +45,9 @@ describe('the site, in Chromium, from the production build', () => {
 		async (path) => {
 			const page = await browser.newPage();
 			await page.goto(baseURL() + path, { waitUntil: 'networkidle' });
+			// Also once the figures that hydrate late have done so (their styles come in the HTML). The
+			// scrolling also brings the deferred figures, which are not in the HTML and bring their own.
+			await hydrateIslands(page);
 			const html = await (await fetch(baseURL() + path)).text();
 			// Stylesheets the scripts added (code split with a component) whose rules match the page.
 			const late = await page.evaluate(
@@ -57,7 +60,9 @@ describe('the site, in Chromium, from the production build', () => {
 								.filter((rule): rule is CSSStyleRule => rule instanceof CSSStyleRule)
 								.filter((rule) => {
 									try {
-										return document.querySelector(rule.selectorText) !== null;
+										return [...document.querySelectorAll(rule.selectorText)].some(
+											(element) => !element.closest('[data-deferred]')
+										);
 									} catch {
 										return false;
 									}

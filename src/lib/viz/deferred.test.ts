@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { componentLoaders } from '../../component-loaders';
 import { loaderOf, provideLoaders, type ComponentLoaders } from './deferred';
 
 // The test setup provides the app's loaders again before each test.
@@ -8,6 +9,7 @@ describe('loaderOf', () => {
 		const load = loaderOf('timeProfile');
 		const module = { default: (() => {}) as never };
 		const fakes: ComponentLoaders = {
+			...componentLoaders,
 			classifier: vi.fn(),
 			timeProfile: vi.fn(async () => module),
 			weightManager: vi.fn()

@@ -1,6 +1,7 @@
 /**
  * Components the pages load only when they are needed: the articles' last live figures as the reader
- * comes near them (Deferred.svelte), the weight manager when it is opened (WeightManagerLoader). By
+ * comes near them (Deferred.svelte), the figures rendered on the server but hydrated late (Island.svelte,
+ * islands.ts), the weight manager when it is opened (WeightManagerLoader). By
  * name, with the heights the figures usually take (measured on the built articles at 390 and 1280 px
  * of width), which their box holds until the code has loaded.
  *
@@ -12,8 +13,9 @@
  * then arrive late and the page jumps. The app's entry is not part of that walk.
  */
 import type { Component } from 'svelte';
+import type { IslandName } from './islands';
 
-export type DeferredComponent = 'classifier' | 'timeProfile' | 'weightManager';
+export type DeferredComponent = 'classifier' | 'timeProfile' | 'weightManager' | IslandName;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each component has its own props
 export type ComponentModule = { default: Component<any> };
