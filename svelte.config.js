@@ -60,7 +60,12 @@ export const ISLAND_STYLED = [
 		'SpeedupChart',
 		'StageBars'
 	].map((name) => `src/lib/viz/ghost/${name}.svelte`),
-	...['Legend', 'StageTable', 'TexMath'].map((name) => `src/lib/viz/scaling/${name}.svelte`)
+	...['CompoundRuns', 'CompoundRunsTable', 'Legend', 'RangeBars', 'StageTable', 'TexMath'].map(
+		(name) => `src/lib/viz/scaling/${name}.svelte`
+	),
+	...['ActivationPlot', 'ConvCompare', 'ConvDiagram', 'GridSearch', 'MbconvBlock', 'StepTable'].map(
+		(name) => `src/lib/viz/effnet/${name}.svelte`
+	)
 ];
 
 /** @type {import('@sveltejs/kit').Config} */

@@ -15,5 +15,9 @@ export const componentLoaders: ComponentLoaders = {
 	ghostNetTable: () => import('$lib/viz/ghost/GhostNetTable.svelte'),
 	moduleSavings: () => import('$lib/viz/ghost/ModuleSavings.svelte'),
 	imageNetComparison: () => import('$lib/viz/ghost/ImageNetComparison.svelte'),
-	ghostEfficientNet: () => import('$lib/viz/ghost/GhostEfficientNet.svelte')
+	ghostEfficientNet: () => import('$lib/viz/ghost/GhostEfficientNet.svelte'),
+	gridSearch: () => import('$lib/viz/effnet/GridSearch.svelte'),
+	compoundRuns: () => import('$lib/viz/scaling/CompoundRuns.svelte'),
+	convCompare: () => import('$lib/viz/effnet/ConvCompare.svelte'),
+	mbconvBlock: () => import('$lib/viz/effnet/MbconvBlock.svelte')
 };

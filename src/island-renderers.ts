@@ -13,6 +13,10 @@ import GhostNetTable from '$lib/viz/ghost/GhostNetTable.svelte';
 import ModuleSavings from '$lib/viz/ghost/ModuleSavings.svelte';
 import ImageNetComparison from '$lib/viz/ghost/ImageNetComparison.svelte';
 import GhostEfficientNet from '$lib/viz/ghost/GhostEfficientNet.svelte';
+import GridSearch from '$lib/viz/effnet/GridSearch.svelte';
+import CompoundRuns from '$lib/viz/scaling/CompoundRuns.svelte';
+import ConvCompare from '$lib/viz/effnet/ConvCompare.svelte';
+import MbconvBlock from '$lib/viz/effnet/MbconvBlock.svelte';
 
 const components: Record<IslandName, Component<IslandProps>> = {
 	compressionCalculator: CompressionCalculator,
@@ -22,7 +26,11 @@ const components: Record<IslandName, Component<IslandProps>> = {
 	ghostNetTable: GhostNetTable,
 	moduleSavings: ModuleSavings,
 	imageNetComparison: ImageNetComparison,
-	ghostEfficientNet: GhostEfficientNet
+	ghostEfficientNet: GhostEfficientNet,
+	gridSearch: GridSearch,
+	compoundRuns: CompoundRuns,
+	convCompare: ConvCompare,
+	mbconvBlock: MbconvBlock
 };
 
 export const renderIslandHtml: IslandRenderer = (name, props) => {

@@ -5,7 +5,7 @@
 // screen, the page never scrolls sideways, and nothing is logged as an error.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, launch, openHydrated, watchProblems } from './browser';
+import { baseURL, hydrateIslands, launch, openHydrated, watchProblems } from './browser';
 
 const TEXT = {
 	en: {
@@ -70,6 +70,7 @@ describe.each(cases)('EfficientNet figures ($lang, $width px)', ({ lang, width }
 		page = await browser.newPage({ viewport: { width, height: 800 } });
 		problems = watchProblems(page);
 		await openHydrated(page, `${baseURL()}/${lang}/efficientnet`);
+		await hydrateIslands(page);
 	});
 	afterAll(async () => {
 		await page?.close();

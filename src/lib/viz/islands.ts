@@ -19,7 +19,11 @@ export const ISLANDS = [
 	'ghostNetTable',
 	'moduleSavings',
 	'imageNetComparison',
-	'ghostEfficientNet'
+	'ghostEfficientNet',
+	'gridSearch',
+	'compoundRuns',
+	'convCompare',
+	'mbconvBlock'
 ] as const;
 export type IslandName = (typeof ISLANDS)[number];
 
